@@ -1,0 +1,50 @@
+"""The ``errorbook`` command: one module per verb, each a thin adapter over the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from errorbook.cli import generate, new, schema, validate
+from errorbook.errors import ConfigError, OutputError, UsageError
+
+#: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
+VERBS: tuple[ModuleType, ...] = (validate, generate, new, schema)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run errorbook with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
+
+    Exit codes: 0 clean, 1 findings or stale output, 2 usage or configuration problems.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits on --help (0) and on usage errors (2)
+        return exit_.code if isinstance(exit_.code, int) else 2
+    try:
+        code: int = args.run(args)
+    except (ConfigError, UsageError) as error:
+        print(f"errorbook: error: {error}", file=sys.stderr)
+        return 2
+    except OutputError as error:
+        print(f"errorbook: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="errorbook",
+        description="Validate an API error catalog and generate its docs and Python package.",
+    )
+    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for verb in VERBS:
+        sub = verbs.add_parser(verb.NAME, help=verb.HELP, description=verb.HELP)
+        verb.add_arguments(sub)
+        sub.set_defaults(run=verb.run)
+    return parser

@@ -1,0 +1,49 @@
+"""What several verbs share: the --config option, loading the project, printing diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from errorbook.config import Config, load_config
+from errorbook.diagnostics import RENDERERS, Diagnostic, count_errors, promote_warnings
+from errorbook.load import LoadResult, load_catalog
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="pyproject.toml or errorbook.toml to read (default: the one in the current folder)",
+    )
+
+
+def add_strict_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def project_config(args: argparse.Namespace) -> Config:
+    config_file: Path | None = args.config
+    return load_config(config_file)
+
+
+def load_and_report(config: Config, *, strict: bool, output: str = "text") -> LoadResult | None:
+    """Load the catalog and print its diagnostics; None when there are errors."""
+    result = load_catalog(config)
+    diagnostics: list[Diagnostic] = list(result.diagnostics)
+    if strict:
+        diagnostics = promote_warnings(diagnostics)
+    print_diagnostics(diagnostics, output, entries=len(result.catalog or ()))
+    return result if result.ok and not count_errors(diagnostics) else None
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], output: str = "text", *, entries: int = 0) -> None:
+    if output != "text":
+        sys.stdout.write(RENDERERS[output](diagnostics))
+    elif diagnostics:
+        sys.stderr.write(RENDERERS["text"](diagnostics))
+    else:
+        noun = "entry" if entries == 1 else "entries"
+        print(f"{entries} {noun}, no problems found", file=sys.stderr)

@@ -1,0 +1,24 @@
+"""``errorbook schema``: print the entry JSON Schema, or its path for editor settings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from errorbook.scaffold import schema_path
+from errorbook.validate import entry_schema
+
+NAME = "schema"
+HELP = "print the JSON Schema of an entry (or its path, for editor settings)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--path", action="store_true", help="print the schema file's path instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.path:
+        print(schema_path())
+    else:
+        print(json.dumps(entry_schema(), indent=2, ensure_ascii=False))
+    return 0

@@ -1,0 +1,26 @@
+"""``errorbook validate``: check every entry and report every problem with its position."""
+
+from __future__ import annotations
+
+import argparse
+
+from errorbook.cli.common import add_config_option, add_strict_option, load_and_report, project_config
+
+NAME = "validate"
+HELP = "check the catalog against the schema and the semantic rules"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    add_strict_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text on stderr (default), a JSON list, or GitHub Actions annotations on stdout",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_and_report(project_config(args), strict=args.strict, output=args.format)
+    return 0 if result else 1

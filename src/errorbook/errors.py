@@ -1,0 +1,19 @@
+"""The exceptions errorbook raises. Their types are public API; their messages are not."""
+
+from __future__ import annotations
+
+
+class CatalogError(Exception):
+    """Root of every error errorbook raises on purpose."""
+
+
+class ConfigError(CatalogError):
+    """The configuration is missing, unreadable or has a bad key; the message names the key."""
+
+
+class UsageError(CatalogError):
+    """A command was called with arguments that cannot work, e.g. a malformed code."""
+
+
+class OutputError(CatalogError):
+    """Generated output could not be written, or would overwrite a file errorbook does not own."""

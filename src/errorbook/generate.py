@@ -1,0 +1,30 @@
+"""Run every generator over a catalog and collect ``{absolute path: text}`` for `output`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from errorbook.config import Config
+from errorbook.model import Catalog
+
+#: A generator turns the catalog into files, keyed by absolute path.
+Generator = Callable[[Catalog, Config], dict[Path, str]]
+
+GENERATORS: tuple[Generator, ...] = ()
+
+
+def generate_outputs(catalog: Catalog, config: Config) -> dict[Path, str]:
+    """Everything errorbook generates for this catalog, in memory, keyed by absolute path."""
+    files: dict[Path, str] = {}
+    for generator in GENERATORS:
+        files.update(generator(catalog, config))
+    return dict(sorted(files.items()))
+
+
+def managed_dirs(config: Config) -> list[Path]:
+    """The folders in which stale generated files are removed."""
+    folders = [config.docs_dir]
+    if config.python_package is not None:
+        folders.append(config.python_package)
+    return folders

@@ -1,0 +1,141 @@
+"""``errorbook new``: a skeleton entry that validates, with TODO markers where content goes."""
+
+from __future__ import annotations
+
+import http
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+
+from errorbook.config import Config
+from errorbook.errors import UsageError
+
+_CODE = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+")
+
+
+def schema_path() -> Path:
+    """The installed entry JSON Schema file, for editors' ``$schema`` settings."""
+    return Path(str(resources.files("errorbook").joinpath("schema/error.schema.json")))
+
+
+def create_entry(config: Config, code: str, status: int, title: str | None = None) -> Path:
+    """Write a skeleton entry for ``code`` and return its path.
+
+    Raises:
+        UsageError: The code, status or title cannot make a valid entry, or the file exists.
+    """
+    if not _CODE.fullmatch(code):
+        raise UsageError(
+            f"'{code}' is not a valid code: use lowercase segments of letters, digits and _, "
+            "joined by /, with at least one folder, e.g. payments/card/declined"
+        )
+    if not 400 <= status <= 599:
+        raise UsageError(f"--status must be between 400 and 599, not {status}")
+    if title is not None and (not title.strip() or "\n" in title):
+        raise UsageError("--title must be a single non-empty line")
+    path = config.catalog / f"{code}.yaml"
+    text = skeleton(status, title or _reason_phrase(status), _modeline_target(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; edit it, or choose another code") from None
+    return path
+
+
+def _reason_phrase(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _modeline_target(path: Path) -> str:
+    return Path(os.path.relpath(schema_path(), path.parent)).as_posix()
+
+
+def skeleton(status: int, title: str, schema: str) -> str:
+    """The text of a new entry: every section present, TODO where the author must write."""
+    headers = _HEADERS.get(status, "")
+    examples = _CLIENT_EXAMPLES if status < 500 else _SERVER_EXAMPLES
+    fields = _RETRY_FIELD if status == 429 else _FIELDS
+    return (
+        f"# yaml-language-server: $schema={schema}\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"status: {status}\n" + _BODY + fields + headers + examples + _RELATED
+    )
+
+
+_BODY = """\
+detail: TODO The default detail each occurrence sends, in one sentence.
+summary: TODO One sentence for index tables, specific to this error.
+description: |
+  TODO What happened? Explain the error to someone who just received it.
+causes:
+  - TODO A common cause.
+  - TODO Another common cause.
+fixes:
+  - title: TODO A short lead
+    text: TODO The first thing to do.
+  - title: TODO A short lead
+    text: TODO The next thing to do.
+mistakes:
+  - title: TODO A short lead
+    text: TODO A mistake people make with this error.
+"""
+_FIELDS = """\
+# fields:  # the typed extension members an occurrence carries
+#   apiId:
+#     type: string
+#     description: The id of the API that was not found.
+#     example: api_1234
+"""
+_RETRY_FIELD = """\
+fields:
+  retryAfter:
+    type: integer
+    description: TODO How many seconds the client should wait before retrying.
+    example: 30
+"""
+_HEADERS = {
+    401: """\
+headers:
+  WWW-Authenticate:
+    description: TODO The authentication scheme the request must use.
+    value: Bearer
+""",
+    429: """\
+headers:
+  Retry-After:
+    description: TODO When the client may try again, in seconds.
+    value: "{retryAfter}"
+""",
+}
+_CLIENT_EXAMPLES = """\
+examples:
+  - title: TODO A request that fails with this error
+    kind: request
+    lang: bash
+    code: |
+      TODO curl ...
+  - title: TODO The corrected request
+    kind: fix
+    lang: bash
+    code: |
+      TODO curl ...
+"""
+_SERVER_EXAMPLES = """\
+# examples:  # optional for server errors: e.g. how to report the request id
+#   - title: Report the request id
+#     kind: response
+#     lang: json
+#     code: |
+#       {"meta": {"requestId": "req_123"}}
+"""
+_RELATED = """\
+# related:  # codes of errors readers confuse this one with
+#   - group/other_error
+"""

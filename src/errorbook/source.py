@@ -1,0 +1,319 @@
+"""Read one YAML entry safely and keep a way back from data paths to line and column.
+
+This is the only module that imports the YAML library. It composes with libyaml (the C
+loader) and builds the plain data itself, so it can refuse what an error catalog never needs
+and what makes YAML dangerous: anchors and aliases (billion laughs), non-standard tags,
+duplicate keys (PyYAML silently keeps the last one), and absurd nesting (libyaml's composer is
+recursive C code and crashes the process somewhere past 20,000 levels).
+
+Positions are not stored: a clean file never needs them. `locate` composes the text again
+when a later stage has something to report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from errorbook.diagnostics import Diagnostic
+
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 32
+#: Below this many nesting indicators, libyaml's recursive composer cannot overflow its stack.
+_SAFE_INDICATOR_COUNT = 10_000
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS: dict[str, Callable[[ScalarNode], Any]] = {
+    _TAG + "int": _CONSTRUCTOR.construct_yaml_int,
+    _TAG + "float": _CONSTRUCTOR.construct_yaml_float,
+    _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _TAG + "null": _CONSTRUCTOR.construct_yaml_null,
+    _TAG + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+#: An anchor can only start a node: after an indicator or at the start of a line.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[-:?\[{,!])[ \t]*&[^\s]|^[^#\n]*\s!\S*[ \t]+&", re.MULTILINE)
+_TAB_HINT = "YAML does not allow tabs for indentation; indent with spaces"
+_YAML_HINTS = (
+    ("mapping values are not allowed", "quote a value that contains ': ', or use a block scalar (|)"),
+    ("single document", "one entry per file: remove the '---' separator and split the file"),
+    ("undefined alias", "anchors and aliases are not supported; write the value out in full"),
+    ("could not find expected ':'", "a key needs ':' after it; quote text that spans several lines"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One parsed entry file: its path, its text, and its data as plain Python values."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value (or its key) is: 1-based line and column, and the raw scalar text."""
+
+    line: int
+    column: int
+    raw: str | None = None
+
+
+PathItem = str | int
+
+
+def read_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and parse one entry file.
+
+    Args:
+        path: The YAML file.
+
+    Returns:
+        The document, or None when the file cannot be used; and every problem found in it.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(path, 1, 1, "E001", f"cannot read the file: {error.strerror}")]
+    return parse_document(path, raw)
+
+
+def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse the bytes of one entry file; see `read_document`."""
+    if len(raw) > MAX_BYTES:
+        message = f"the file is {len(raw):,} bytes; an entry may have at most {MAX_BYTES:,}"
+        return None, [Diagnostic(path, 1, 1, "E009", message)]
+    text, problem = _decode(path, raw)
+    if problem:
+        return None, [problem]
+    problems = _screen(path, text)
+    if problems:
+        return None, problems
+    try:
+        root = _compose(text)
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(path, text, error)]
+    if root is None:
+        hint = "`errorbook new CODE` writes a complete skeleton to start from"
+        return None, [Diagnostic(path, 1, 1, "E006", "the file is empty", hint)]
+    builder = _Builder(path)
+    data = builder.build(root)
+    if builder.problems:
+        return None, builder.problems
+    if not isinstance(data, dict):
+        line, column = _mark(root)
+        message = f"an entry must be a mapping of keys such as title: and status:, not {_kind(data)}"
+        return None, [Diagnostic(path, line, column, "E007", message)]
+    return Document(path, text, data), []
+
+
+def locate(document: Document, path: Sequence[PathItem], *, key: bool = False) -> Location:
+    """Find the line and column of the value at ``path`` (or of its key, with ``key=True``).
+
+    When ``path`` leads nowhere (a missing key), the deepest node on the way is returned.
+    """
+    node = _compose(document.text)
+    if node is None:
+        return Location(1, 1)
+    key_node: Node | None = None
+    for item in path:
+        child = _child(node, item)
+        if child is None:
+            break
+        key_node, node = child
+    target = key_node if key and key_node is not None else node
+    line, column = _mark(target)
+    return Location(line, column, target.value if isinstance(target, ScalarNode) else None)
+
+
+def _child(node: Node, item: PathItem) -> tuple[Node | None, Node] | None:
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == item:
+                return key_node, value_node
+    elif isinstance(node, SequenceNode) and isinstance(item, int) and 0 <= item < len(node.value):
+        return None, node.value[item]
+    return None
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, Diagnostic | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        message = f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} cannot start a character"
+        hint = "save the file as UTF-8"
+        return "", Diagnostic(path, line, column, "E005", message, hint)
+
+
+def _screen(path: Path, text: str) -> list[Diagnostic]:
+    """Refuse anchors and crash-deep nesting before libyaml composes the text."""
+    if not _MAYBE_ANCHOR.search(text) and _indicator_count(text) < _SAFE_INDICATOR_COUNT:
+        return []
+    problems: list[Diagnostic] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                sigil = "*" if what == "alias" else "&"
+                message = f"YAML {what} '{sigil}{anchor}' is not allowed"
+                hint = "anchors, aliases and << merge keys are refused; write each value out in full"
+                problems.append(Diagnostic(path, line, column, "E003", message, hint))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [*problems, _too_deep(path, line, column)]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as error:
+        return [*problems, _syntax_problem(path, text, error)]
+    return problems
+
+
+def _indicator_count(text: str) -> int:
+    return sum(text.count(c) for c in "[{-:?")
+
+
+def _too_deep(path: Path, line: int, column: int) -> Diagnostic:
+    message = f"values are nested more than {MAX_DEPTH} levels deep"
+    return Diagnostic(path, line, column, "E008", message, "flatten the structure")
+
+
+def _syntax_problem(path: Path, text: str, error: yaml.YAMLError) -> Diagnostic:
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    else:
+        offset = getattr(error, "position", 0) or 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    hint = next((tip for needle, tip in _YAML_HINTS if needle in message), None)
+    if _char_at(text, line, column) == "\t":
+        hint = _TAB_HINT
+    return Diagnostic(path, line, column, "E001", message, hint)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
+
+
+_SCALAR_KINDS = {"int": "an integer", "float": "a number", "bool": "a boolean", "null": "null"}
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a single string"
+    return f"a single {type(value).__name__} value"
+
+
+class _Builder:
+    """Turns composed nodes into plain data, collecting every problem on the way."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            self.problems.append(_too_deep(self.path, *_mark(node)))
+            return None
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._seen:  # an alias the anchor screen did not see
+            self._report(node, "E003", "YAML aliases are not allowed")
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            self._check_tag(node, _SEQ)
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, MappingNode):
+            self._check_tag(node, _MAP)
+            return self._mapping(node, depth)
+        return None
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value
+        construct = _SCALARS.get(node.tag)
+        if construct is None:
+            self._bad_tag(node)
+            return None
+        return construct(node)
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in result:
+                message = f"duplicate key '{key}' (first set on line {first_line[key]})"
+                hint = "YAML would silently keep only the last value; merge the two or remove one"
+                self._report(key_node, "E002", message, hint)
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _key(self, node: Node) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag == _STR:
+            return node.value
+        if isinstance(node, ScalarNode) and node.tag == _MERGE:
+            hint = "write the keys out in full"
+            self._report(node, "E003", "YAML merge keys (<<) are not allowed", hint)
+        elif isinstance(node, ScalarNode) and node.tag in _SCALARS:
+            kind = _SCALAR_KINDS.get(node.tag.removeprefix(_TAG), "a date")
+            message = f"key '{node.value}' is read as {kind}, not as text (YAML 1.1)"
+            self._report(node, "E012", message, f"quote it: '{node.value}':")
+        elif isinstance(node, ScalarNode):
+            self._bad_tag(node)
+        else:
+            self._report(node, "E012", "a key must be plain text, not a list or a mapping")
+        return None
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            self._bad_tag(node)
+
+    def _bad_tag(self, node: Node) -> None:
+        message = f"YAML tag '{node.tag}' is not allowed"
+        hint = "entries hold plain strings, numbers, booleans, lists and mappings; remove the tag"
+        self._report(node, "E004", message, hint)
+
+    def _report(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
+        line, column = _mark(node)
+        self.problems.append(Diagnostic(self.path, line, column, code, message, hint))
