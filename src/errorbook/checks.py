@@ -10,9 +10,18 @@ from typing import Any
 from errorbook.diagnostics import Diagnostic, Severity
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field
 from errorbook.naming import class_name
-from errorbook.source import Document, PathItem, locate
+from errorbook.source import Document, Location, PathItem, locate
 
-_INTERNAL_NAMES = {"stack", "stacktrace", "trace", "traceback", "sql", "sqlquery", "exception", "debug"}
+_INTERNAL_NAMES = {
+    "stack",
+    "stacktrace",
+    "trace",
+    "traceback",
+    "sql",
+    "sqlquery",
+    "exception",
+    "debug",
+}
 _TODO = re.compile(r"\b(TODO|FIXME|TBD)\b")
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -45,15 +54,10 @@ class _Reporter:
         key: bool = False,
         severity: Severity = "error",
     ) -> None:
-        where = locate(self.document, path, key=key) if path else _Top
+        where = locate(self.document, path, key=key) if path else Location(1, 1)
         self.found.append(
             Diagnostic(self.document.path, where.line, where.column, code, message, hint, severity)
         )
-
-
-class _Top:
-    line = 1
-    column = 1
 
 
 def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
@@ -76,7 +80,9 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     return found
 
 
-def _check_template(report: _Reporter, path: list[PathItem], template: str, declared: set[str]) -> None:
+def _check_template(
+    report: _Reporter, path: list[PathItem], template: str, declared: set[str]
+) -> None:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as error:
@@ -87,10 +93,11 @@ def _check_template(report: _Reporter, path: list[PathItem], template: str, decl
         if name is None:
             continue
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) or spec or conversion:
-            hint = "a placeholder is a field name in braces, e.g. {apiId}; write {{ }} for literal braces"
-            report(path, "E019", f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} is not a plain field name", hint)
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            hint = "a placeholder is a field name in braces, e.g. {apiId}; write {{ }} for braces"
+            report(path, "E019", f"placeholder {{{written}}} is not a plain field name", hint)
         elif name not in declared:
-            hint = f"declare it under fields: ({name}: {{type: string, description: ..., example: ...}})"
+            hint = f"declare it under fields: {name}: {{type, description, example}}"
             report(path, "E018", f"placeholder {{{name}}} is not a declared field", hint)
 
 
@@ -98,13 +105,21 @@ def _check_field(report: _Reporter, field: Field) -> None:
     path: list[PathItem] = ["fields", field.name]
     if field.name in STANDARD_MEMBERS:
         hint = "RFC 9457 defines it already; choose another name"
-        report(path, "E020", f"extension member '{field.name}' shadows a standard member", hint, key=True)
+        report(
+            path,
+            "E020",
+            f"extension member '{field.name}' shadows a standard member",
+            hint,
+            key=True,
+        )
     if field.name.replace("_", "").lower() in _INTERNAL_NAMES:
         hint = "RFC 9457 §5: problem details must not expose implementation internals"
-        report(path, "E021", f"extension member '{field.name}' would leak internals", hint, key=True)
+        report(
+            path, "E021", f"extension member '{field.name}' would leak internals", hint, key=True
+        )
     accepted = _PYTHON_TYPES[field.type]
     example = field.example
-    if isinstance(example, bool) and field.type != "boolean" or not isinstance(example, accepted):
+    if (isinstance(example, bool) and field.type != "boolean") or not isinstance(example, accepted):
         message = f"example of '{field.name}' is not of its declared type {field.type}"
         report([*path, "example"], "E022", message, "make the example match the type")
 
@@ -127,7 +142,13 @@ def _check_examples(report: _Reporter, entry: ErrorDef) -> None:
     for kind, what in (("request", "a failing request"), ("fix", "the corrected request")):
         if kind not in kinds:
             hint = f"add an example with kind: {kind} showing {what}"
-            report(["status"], "W002", f"a client error needs an example of {what}", hint, severity="warning")
+            report(
+                ["status"],
+                "W002",
+                f"a client error needs an example of {what}",
+                hint,
+                severity="warning",
+            )
 
 
 def _check_todo(report: _Reporter, value: Any, path: list[PathItem]) -> None:
@@ -135,7 +156,9 @@ def _check_todo(report: _Reporter, value: Any, path: list[PathItem]) -> None:
         match = _TODO.search(value)
         if match:
             hint = "replace the placeholder with real content"
-            report(path, "W001", f"{match.group(1)} marker left in the entry", hint, severity="warning")
+            report(
+                path, "W001", f"{match.group(1)} marker left in the entry", hint, severity="warning"
+            )
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_todo(report, item, [*path, key])
@@ -151,7 +174,9 @@ def _check_empty_sections(report: _Reporter, data: Mapping[str, Any]) -> None:
             report([key], "W004", f"'{key}' is empty", hint, key=True, severity="warning")
 
 
-def check_catalog(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> list[Diagnostic]:
+def check_catalog(
+    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
+) -> list[Diagnostic]:
     """The rules across entries: unique URIs and names, links that resolve, distinct summaries."""
     found: list[Diagnostic] = []
     for check in (_unique_uris, _links, _unique_summaries, _unique_class_names):
@@ -159,19 +184,25 @@ def check_catalog(entries: Sequence[ErrorDef], documents: Mapping[str, Document]
     return found
 
 
-def _unique_uris(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> Iterator[Diagnostic]:
+def _unique_uris(
+    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
+) -> Iterator[Diagnostic]:
     owner: dict[str, str] = {}
     for entry in entries:
         found: list[Diagnostic] = []
         report = _Reporter(documents[entry.code], found)
-        uris: list[tuple[str, list[PathItem]]] = [(entry.type_uri, ["type"] if "type" in documents[entry.code].data else [])]
+        uris: list[tuple[str, list[PathItem]]] = [
+            (entry.type_uri, ["type"] if "type" in documents[entry.code].data else [])
+        ]
         uris += [(alias, ["aliases", index]) for index, alias in enumerate(entry.aliases)]
         for uri, path in uris:
             if uri in owner and owner[uri] != entry.code:
                 hint = "type URIs identify problem types: each must belong to exactly one entry"
                 report(path, "E015", f"type URI {uri} is already used by {owner[uri]}", hint)
             elif uri in owner:
-                report(path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias")
+                report(
+                    path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias"
+                )
             owner.setdefault(uri, entry.code)
         yield from found
 
@@ -184,11 +215,20 @@ def _links(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> It
         for index, code in enumerate(entry.related):
             _link(report, entry, code, ["related", index], "E016", codes)
         if entry.deprecated and entry.deprecated.replaced_by:
-            _link(report, entry, entry.deprecated.replaced_by, ["deprecated", "replaced_by"], "E017", codes)
+            _link(
+                report,
+                entry,
+                entry.deprecated.replaced_by,
+                ["deprecated", "replaced_by"],
+                "E017",
+                codes,
+            )
         yield from found
 
 
-def _link(report: _Reporter, entry: ErrorDef, code: str, path: list[PathItem], rule: str, codes: set[str]) -> None:
+def _link(
+    report: _Reporter, entry: ErrorDef, code: str, path: list[PathItem], rule: str, codes: set[str]
+) -> None:
     if code == entry.code:
         report(path, "E025", f"{entry.code} refers to itself", "remove the reference")
     elif code not in codes:
@@ -204,24 +244,32 @@ def _closest(code: str, codes: set[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _unique_summaries(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> Iterator[Diagnostic]:
+def _unique_summaries(
+    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
+) -> Iterator[Diagnostic]:
     first: dict[str, str] = {}
     for entry in entries:
         other = first.setdefault(entry.summary.casefold(), entry.code)
         if other != entry.code:
             found: list[Diagnostic] = []
-            path: list[PathItem] = ["summary"] if "summary" in documents[entry.code].data else ["description"]
+            path: list[PathItem] = (
+                ["summary"] if "summary" in documents[entry.code].data else ["description"]
+            )
             hint = "each index row should tell entries apart: write a summary specific to this one"
             message = f"summary is the same as {other}'s"
             _Reporter(documents[entry.code], found)(path, "W003", message, hint, severity="warning")
             yield from found
 
 
-def _unique_class_names(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> Iterator[Diagnostic]:
+def _unique_class_names(
+    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
+) -> Iterator[Diagnostic]:
     first: dict[tuple[str, str], str] = {}
     for entry in entries:
         other = first.setdefault((entry.folder, class_name(entry.name)), entry.code)
         if other != entry.code:
-            message = f"{entry.code} and {other} both become the Python class {class_name(entry.name)}"
+            message = (
+                f"{entry.code} and {other} both become the Python class {class_name(entry.name)}"
+            )
             path = documents[entry.code].path
             yield Diagnostic(path, 1, 1, "E023", message, "rename one of the two files")

@@ -7,7 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from errorbook.errors import ConfigError
 
@@ -130,7 +130,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         root=root,
         base_uri=base_uri,
         catalog=root / _string(table, "catalog", where, "catalog"),
-        envelope=cast(Envelope, envelope),
+        envelope=envelope,
         python_package=package,
         docs_dir=root / _string(table, "docs-dir", where, "docs"),
         templates=_optional_path(table, "templates", where, root),

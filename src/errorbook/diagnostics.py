@@ -98,7 +98,9 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path relative to the working directory when it lies below it, else as given."""
     base = cwd or Path.cwd()
     try:
-        return Path(os.path.relpath(path, base)).as_posix() if path.is_absolute() else path.as_posix()
+        return (
+            Path(os.path.relpath(path, base)).as_posix() if path.is_absolute() else path.as_posix()
+        )
     except ValueError:  # another drive on Windows
         return path.as_posix()
 

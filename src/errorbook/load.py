@@ -11,7 +11,16 @@ from typing import Any
 from errorbook.checks import check_catalog, check_entry
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic, count_errors, sort_diagnostics
-from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step, first_sentence
+from errorbook.model import (
+    Catalog,
+    Deprecation,
+    ErrorDef,
+    Example,
+    Field,
+    Header,
+    Step,
+    first_sentence,
+)
 from errorbook.source import Document, read_document
 from errorbook.validate import validate_document
 
@@ -64,9 +73,13 @@ def load_catalog(config: Config) -> LoadResult:
     diagnostics.extend(check_catalog(entries, documents))
     if not paths:
         hint = "create one with `errorbook new <group>/<name>`"
-        diagnostics.append(Diagnostic(config.catalog, 1, 1, "E024", "the catalog holds no .yaml entries", hint))
+        diagnostics.append(
+            Diagnostic(config.catalog, 1, 1, "E024", "the catalog holds no .yaml entries", hint)
+        )
     ordered = sort_diagnostics(diagnostics)
-    catalog = None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
+    catalog = (
+        None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
+    )
     return LoadResult(catalog, tuple(ordered), len(paths))
 
 
@@ -79,7 +92,9 @@ def _entry_files(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:
             yield path
         elif path.suffix == ".yml":
             hint = f"rename it to {path.with_suffix('.yaml').name}"
-            diagnostics.append(Diagnostic(path, 1, 1, "E014", "entry files end in .yaml, not .yml", hint))
+            diagnostics.append(
+                Diagnostic(path, 1, 1, "E014", "entry files end in .yaml, not .yml", hint)
+            )
 
 
 def _check_code(path: Path, code: str) -> Iterator[Diagnostic]:
@@ -120,7 +135,9 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
         source=source,
         mistakes=_steps(data.get("mistakes", [])),
         fields=tuple(
-            Field(name, spec["type"], spec["description"], spec["example"], spec.get("required", True))
+            Field(
+                name, spec["type"], spec["description"], spec["example"], spec.get("required", True)
+            )
             for name, spec in data.get("fields", {}).items()
         ),
         headers=tuple(
@@ -133,7 +150,9 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
         ),
         related=tuple(data.get("related", [])),
         since=data.get("since"),
-        deprecated=Deprecation(deprecated["since"], deprecated["reason"], deprecated.get("replaced_by"))
+        deprecated=Deprecation(
+            deprecated["since"], deprecated["reason"], deprecated.get("replaced_by")
+        )
         if deprecated
         else None,
         aliases=tuple(data.get("aliases", [])),
@@ -142,4 +161,6 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
 
 
 def _steps(items: list[Any]) -> tuple[Step, ...]:
-    return tuple(Step(item) if isinstance(item, str) else Step(item["text"], item["title"]) for item in items)
+    return tuple(
+        Step(item) if isinstance(item, str) else Step(item["text"], item["title"]) for item in items
+    )

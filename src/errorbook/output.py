@@ -84,7 +84,9 @@ def write_outputs(files: Mapping[Path, str], managed: Iterable[Path] = ()) -> li
     return changes
 
 
-def check_outputs(files: Mapping[Path, str], managed: Iterable[Path] = (), cwd: Path | None = None) -> str:
+def check_outputs(
+    files: Mapping[Path, str], managed: Iterable[Path] = (), cwd: Path | None = None
+) -> str:
     """A unified diff of disk against ``files``; empty when everything is up to date."""
     base = cwd or Path.cwd()
     chunks: list[str] = []
@@ -93,7 +95,10 @@ def check_outputs(files: Mapping[Path, str], managed: Iterable[Path] = (), cwd: 
         before = f"a/{name}" if change.kind != "create" else "/dev/null"
         after = f"b/{name}" if change.kind != "delete" else "/dev/null"
         lines = difflib.unified_diff(
-            change.old.splitlines(keepends=True), change.new.splitlines(keepends=True), before, after
+            change.old.splitlines(keepends=True),
+            change.new.splitlines(keepends=True),
+            before,
+            after,
         )
         chunks.append("".join(line if line.endswith("\n") else line + "\n" for line in lines))
     return "".join(chunks)
@@ -113,7 +118,12 @@ def _stale(files: Mapping[Path, str], managed: Iterable[Path]) -> Iterable[Path]
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path not in files and not path.name.startswith(".") and is_generated(path):
+            if (
+                path.is_file()
+                and path not in files
+                and not path.name.startswith(".")
+                and is_generated(path)
+            ):
                 yield path
 
 
@@ -122,7 +132,7 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(text.encode("utf-8"))
-        os.replace(temporary, path)
+        temporary.replace(path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror}") from None

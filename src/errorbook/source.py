@@ -43,10 +43,16 @@ _SCALARS: dict[str, Callable[[ScalarNode], Any]] = {
 _MAYBE_ANCHOR = re.compile(r"(?:^|[-:?\[{,!])[ \t]*&[^\s]|^[^#\n]*\s!\S*[ \t]+&", re.MULTILINE)
 _TAB_HINT = "YAML does not allow tabs for indentation; indent with spaces"
 _YAML_HINTS = (
-    ("mapping values are not allowed", "quote a value that contains ': ', or use a block scalar (|)"),
+    (
+        "mapping values are not allowed",
+        "quote a value that contains ': ', or use a block scalar (|)",
+    ),
     ("single document", "one entry per file: remove the '---' separator and split the file"),
     ("undefined alias", "anchors and aliases are not supported; write the value out in full"),
-    ("could not find expected ':'", "a key needs ':' after it; quote text that spans several lines"),
+    (
+        "could not find expected ':'",
+        "a key needs ':' after it; quote text that spans several lines",
+    ),
 )
 
 
@@ -111,7 +117,9 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Diagno
         return None, builder.problems
     if not isinstance(data, dict):
         line, column = _mark(root)
-        message = f"an entry must be a mapping of keys such as title: and status:, not {_kind(data)}"
+        message = (
+            f"an entry must be a mapping of keys such as title: and status:, not {_kind(data)}"
+        )
         return None, [Diagnostic(path, line, column, "E007", message)]
     return Document(path, text, data), []
 
@@ -164,7 +172,9 @@ def _decode(path: Path, raw: bytes) -> tuple[str, Diagnostic | None]:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw.count(b"\n", 0, error.start) + 1
         column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
-        message = f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} cannot start a character"
+        message = (
+            f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} cannot start a character"
+        )
         hint = "save the file as UTF-8"
         return "", Diagnostic(path, line, column, "E005", message, hint)
 
@@ -177,13 +187,16 @@ def _screen(path: Path, text: str) -> list[Diagnostic]:
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 sigil = "*" if what == "alias" else "&"
                 message = f"YAML {what} '{sigil}{anchor}' is not allowed"
-                hint = "anchors, aliases and << merge keys are refused; write each value out in full"
+                hint = (
+                    "anchors, aliases and << merge keys are refused; write each value out in full"
+                )
                 problems.append(Diagnostic(path, line, column, "E003", message, hint))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
@@ -291,7 +304,7 @@ class _Builder:
 
     def _key(self, node: Node) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == _STR:
-            return node.value
+            return str(node.value)
         if isinstance(node, ScalarNode) and node.tag == _MERGE:
             hint = "write the keys out in full"
             self._report(node, "E003", "YAML merge keys (<<) are not allowed", hint)

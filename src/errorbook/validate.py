@@ -6,6 +6,7 @@ import datetime
 import difflib
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -52,9 +53,36 @@ def validate_document(document: Document) -> list[Diagnostic]:
     return found
 
 
-def _diagnose(document: Document, error: ValidationError) -> Iterator[Diagnostic]:
-    path: list[PathItem] = list(error.absolute_path)
-    keyword = error.validator
+@dataclass(frozen=True)
+class _Failure:
+    """A jsonschema error with the attributes this module reads, typed (the stubs say Unset)."""
+
+    keyword: str
+    value: Any
+    schema: dict[str, Any]
+    instance: Any
+    message: str
+    context: list[ValidationError]
+    relative_schema_path: list[str | int]
+
+    @classmethod
+    def of(cls, error: ValidationError) -> _Failure:
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        return cls(
+            str(error.validator),
+            error.validator_value,
+            schema,
+            error.instance,
+            error.message,
+            list(error.context or ()),
+            list(error.relative_schema_path),
+        )
+
+
+def _diagnose(document: Document, raw: ValidationError) -> Iterator[Diagnostic]:
+    path: list[PathItem] = list(raw.absolute_path)
+    error = _Failure.of(raw)
+    keyword = error.keyword
     if keyword == "required":
         yield from _missing_keys(document, error, path)
     elif keyword == "additionalProperties":
@@ -62,16 +90,18 @@ def _diagnose(document: Document, error: ValidationError) -> Iterator[Diagnostic
     elif "propertyNames" in error.relative_schema_path:
         yield _bad_name(document, error, path)
     elif keyword in ("oneOf", "anyOf"):
-        yield from _alternatives(document, error)
+        yield from _alternatives(document, error, path)
     elif keyword == "type":
         yield _wrong_type(document, error, path)
     else:
         yield _invalid_value(document, error, path)
 
 
-def _missing_keys(document: Document, error: ValidationError, path: list[PathItem]) -> Iterator[Diagnostic]:
+def _missing_keys(
+    document: Document, error: _Failure, path: list[PathItem]
+) -> Iterator[Diagnostic]:
     # jsonschema reports each missing key as its own error; only the message names it.
-    missing = [key for key in error.validator_value if key not in error.instance]
+    missing = [key for key in error.value if key not in error.instance]
     name = error.message.split("'")[1] if error.message.count("'") >= 2 else None
     properties = error.schema.get("properties", {})
     for key in missing:
@@ -84,7 +114,9 @@ def _missing_keys(document: Document, error: ValidationError, path: list[PathIte
         yield _at(document, where, "E011", f"missing required key '{key}'{owner}", hint)
 
 
-def _unknown_keys(document: Document, error: ValidationError, path: list[PathItem]) -> Iterator[Diagnostic]:
+def _unknown_keys(
+    document: Document, error: _Failure, path: list[PathItem]
+) -> Iterator[Diagnostic]:
     allowed = list(error.schema.get("properties", {}))
     for key in error.instance:
         if key in allowed:
@@ -96,7 +128,7 @@ def _unknown_keys(document: Document, error: ValidationError, path: list[PathIte
         yield _at(document, where, "E010", message, hint)
 
 
-def _bad_name(document: Document, error: ValidationError, path: list[PathItem]) -> Diagnostic:
+def _bad_name(document: Document, error: _Failure, path: list[PathItem]) -> Diagnostic:
     name = error.instance
     where = locate(document, [*path, name], key=True)
     if path == ["fields"]:
@@ -108,19 +140,19 @@ def _bad_name(document: Document, error: ValidationError, path: list[PathItem]) 
     return _at(document, where, "E013", message, hint)
 
 
-def _alternatives(document: Document, error: ValidationError) -> Iterator[Diagnostic]:
+def _alternatives(
+    document: Document, error: _Failure, path: list[PathItem]
+) -> Iterator[Diagnostic]:
     """For string-or-mapping values, report the branch whose type the value has."""
-    matching = [
-        sub for sub in error.context or () if _type_matches(sub.schema, error.instance)
-    ]
+    matching = [sub for sub in error.context if _type_matches(sub.schema, error.instance)]
     if matching:
         for sub in matching:
             yield from _diagnose(document, sub)
         return
-    path: list[PathItem] = list(error.absolute_path)
-    description = error.schema.get("description", "a different value")
+    description = str(error.schema.get("description", "a different value"))
     message = f"{_display(path)} must be {description[0].lower()}{description[1:].rstrip('.')}"
-    yield _at(document, locate(document, path), "E012", message + f", not {_reading(error.instance)}")
+    where = locate(document, path)
+    yield _at(document, where, "E012", f"{message}, not {_reading(error.instance)}")
 
 
 def _type_matches(schema: Any, instance: Any) -> bool:
@@ -128,20 +160,23 @@ def _type_matches(schema: Any, instance: Any) -> bool:
     return expected is not None and _validator().is_type(instance, expected)
 
 
-def _wrong_type(document: Document, error: ValidationError, path: list[PathItem]) -> Diagnostic:
+def _wrong_type(document: Document, error: _Failure, path: list[PathItem]) -> Diagnostic:
     where = locate(document, path)
-    expected = error.validator_value
-    wanted = " or ".join(_JSON_TYPES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    expected = error.value
+    wanted = " or ".join(
+        _JSON_TYPES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)
+    )
     message = f"{_display(path)} must be {wanted}, not {_reading(error.instance)}"
     hint = None
     if "string" in expected and where.raw is not None and not isinstance(error.instance, str):
-        message = f"{_display(path)} must be a string, but YAML 1.1 reads {where.raw} as {_reading(error.instance)}"
+        reading = _reading(error.instance)
+        message = f"{_display(path)} must be a string, but YAML 1.1 reads {where.raw} as {reading}"
         hint = f'quote it: "{where.raw}"'
     return _at(document, where, "E012", message, hint)
 
 
-def _invalid_value(document: Document, error: ValidationError, path: list[PathItem]) -> Diagnostic:
-    keyword, value, instance = error.validator, error.validator_value, error.instance
+def _invalid_value(document: Document, error: _Failure, path: list[PathItem]) -> Diagnostic:
+    keyword, value, instance = error.keyword, error.value, error.instance
     where = locate(document, path)
     name = _display(path)
     hint = None
@@ -153,7 +188,9 @@ def _invalid_value(document: Document, error: ValidationError, path: list[PathIt
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
         message = f"{name} must be between {low} and {high}, not {instance}"
         if path == ["status"]:
-            hint = "problem details describe error responses: 4xx client errors and 5xx server errors"
+            hint = (
+                "problem details describe error responses: 4xx client errors and 5xx server errors"
+            )
     elif keyword == "minItems":
         message = f"{name} must not be empty"
         hint = _describe(error.schema)
@@ -162,7 +199,8 @@ def _invalid_value(document: Document, error: ValidationError, path: list[PathIt
     elif keyword == "uniqueItems":
         message, where = _repeat(document, path, instance)
     elif keyword == "pattern":
-        message = f"{name} {_PATTERN_MESSAGES.get(_pattern_kind(path), 'has an invalid form')}: {instance!r}"
+        problem = _PATTERN_MESSAGES.get(_pattern_kind(path), "has an invalid form")
+        message = f"{name} {problem}: {instance!r}"
     else:
         message = f"{name}: {error.message}"
     return _at(document, where, "E013", message, hint)
@@ -222,5 +260,7 @@ def _display(path: Sequence[PathItem]) -> str:
     return f"'{text}'" if text else "the entry"
 
 
-def _at(document: Document, where: Location, code: str, message: str, hint: str | None = None) -> Diagnostic:
+def _at(
+    document: Document, where: Location, code: str, message: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(document.path, where.line, where.column, code, message, hint)

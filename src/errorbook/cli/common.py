@@ -39,7 +39,9 @@ def load_and_report(config: Config, *, strict: bool, output: str = "text") -> Lo
     return result if result.ok and not count_errors(diagnostics) else None
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], output: str = "text", *, entries: int = 0) -> None:
+def print_diagnostics(
+    diagnostics: list[Diagnostic], output: str = "text", *, entries: int = 0
+) -> None:
     if output != "text":
         sys.stdout.write(RENDERERS[output](diagnostics))
     elif diagnostics:

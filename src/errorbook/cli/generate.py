@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from errorbook.cli.common import add_config_option, add_strict_option, load_and_report, project_config
+from errorbook.cli.common import (
+    add_config_option,
+    add_strict_option,
+    load_and_report,
+    project_config,
+)
 from errorbook.generate import generate_outputs, managed_dirs
 from errorbook.output import check_outputs, write_outputs
 

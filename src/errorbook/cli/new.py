@@ -14,8 +14,12 @@ HELP = "scaffold a new entry at the path its code names"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
-    parser.add_argument("code", metavar="CODE", help="the new error's code, e.g. payments/card/declined")
-    parser.add_argument("--status", type=int, default=400, help="HTTP status, 400-599 (default 400)")
+    parser.add_argument(
+        "code", metavar="CODE", help="the new error's code, e.g. payments/card/declined"
+    )
+    parser.add_argument(
+        "--status", type=int, default=400, help="HTTP status, 400-599 (default 400)"
+    )
     parser.add_argument("--title", help="the fixed title (default: the status's reason phrase)")
 
 
@@ -23,5 +27,8 @@ def run(args: argparse.Namespace) -> int:
     config = project_config(args)
     path = create_entry(config, args.code, args.status, args.title)
     print(f"created {path.relative_to(config.root).as_posix()}", file=sys.stderr)
-    print("    next: replace the TODO markers; `errorbook validate` lists what is left", file=sys.stderr)
+    print(
+        "    next: replace the TODO markers; `errorbook validate` lists what is left",
+        file=sys.stderr,
+    )
     return 0

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from errorbook.cli.common import add_config_option, add_strict_option, load_and_report, project_config
+from errorbook.cli.common import (
+    add_config_option,
+    add_strict_option,
+    load_and_report,
+    project_config,
+)
 
 NAME = "validate"
 HELP = "check the catalog against the schema and the semantic rules"

@@ -1,0 +1,100 @@
+"""Shared test machinery: the in-process CLI runner and golden-file comparison.
+
+Goldens are rewritten with ``python -m pytest --update-goldens``; a failing comparison prints a
+unified diff and that command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import io
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from errorbook.cli import main
+
+UPDATE_COMMAND = "python -m pytest --update-goldens"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite expected outputs")
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def working_directory(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def run_cli(args: Sequence[str], cwd: Path) -> CliResult:
+    """Run ``errorbook ARGS`` in-process in ``cwd`` and capture what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    with working_directory(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+class Goldens:
+    """Compares text with files under an expected/ folder, or rewrites them."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, expected: Path, actual: str) -> None:
+        actual = actual.replace("\r\n", "\n")
+        if self.update:
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            expected.write_text(actual, encoding="utf-8", newline="\n")
+            return
+        wanted = expected.read_text(encoding="utf-8") if expected.exists() else None
+        if wanted != actual:
+            diff = "".join(
+                difflib.unified_diff(
+                    (wanted or "").splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    str(expected) if wanted is not None else "/dev/null",
+                    "actual",
+                )
+            )
+            pytest.fail(
+                f"{expected} differs from the actual output:\n{diff}\nupdate with: {UPDATE_COMMAND}"
+            )
+
+    def check_tree(self, expected: Path, actual: dict[str, str]) -> None:
+        """Compare a whole folder of generated files (relative path → text)."""
+        if self.update and expected.exists():
+            for old in sorted(expected.rglob("*"), reverse=True):
+                old.unlink() if old.is_file() else old.rmdir()
+        present = (
+            {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
+            if expected.exists()
+            else set()
+        )
+        if not self.update and present != set(actual):
+            pytest.fail(
+                f"{expected}: files differ. missing: {sorted(set(actual) - present)}, "
+                f"unexpected: {sorted(present - set(actual))}\nupdate with: {UPDATE_COMMAND}"
+            )
+        for name, text in sorted(actual.items()):
+            self.check(expected / name, text)
+
+
+@pytest.fixture
+def goldens(request: pytest.FixtureRequest) -> Goldens:
+    return Goldens(bool(request.config.getoption("--update-goldens")))
