@@ -7,6 +7,7 @@ import string
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from errorbook.compiled_schema import JSON_TYPES
 from errorbook.diagnostics import Diagnostic, Severity
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field
 from errorbook.naming import class_name
@@ -23,14 +24,6 @@ _INTERNAL_NAMES = {
     "debug",
 }
 _TODO = re.compile(r"\b(TODO|FIXME|TBD)\b")
-_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "array": (list,),
-    "object": (dict,),
-}
 _REQUIRED_HEADERS = {
     401: ("WWW-Authenticate", "HTTP requires every 401 response to send it (RFC 9110 §15.5.2)"),
     429: ("Retry-After", "it tells clients when to try again (RFC 6585 §4)"),
@@ -117,7 +110,7 @@ def _check_field(report: _Reporter, field: Field) -> None:
         report(
             path, "E021", f"extension member '{field.name}' would leak internals", hint, key=True
         )
-    accepted = _PYTHON_TYPES[field.type]
+    accepted = JSON_TYPES[field.type]
     example = field.example
     if (isinstance(example, bool) and field.type != "boolean") or not isinstance(example, accepted):
         message = f"example of '{field.name}' is not of its declared type {field.type}"

@@ -181,7 +181,9 @@ def _decode(path: Path, raw: bytes) -> tuple[str, Diagnostic | None]:
 
 def _screen(path: Path, text: str) -> list[Diagnostic]:
     """Refuse anchors and crash-deep nesting before libyaml composes the text."""
-    if not _MAYBE_ANCHOR.search(text) and _indicator_count(text) < _SAFE_INDICATOR_COUNT:
+    # Every anchor has a '&': a text without one skips the costly search.
+    maybe_anchor = "&" in text and _MAYBE_ANCHOR.search(text)
+    if not maybe_anchor and _indicator_count(text) < _SAFE_INDICATOR_COUNT:
         return []
     problems: list[Diagnostic] = []
     depth = 0
