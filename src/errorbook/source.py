@@ -207,6 +207,11 @@ def _screen(path: Path, text: str) -> list[Diagnostic]:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        if mark is not None and "maximum nesting depth" in str(getattr(error, "problem", "")):
+            # libyaml 0.2.6 (PyYAML 6.0.4 wheels) stops deep flow nesting in its scanner, ahead
+            # of the events counted above: the same problem, so the same diagnostic.
+            return [*problems, _too_deep(path, mark.line + 1, mark.column + 1)]
         return [*problems, _syntax_problem(path, text, error)]
     return problems
 
