@@ -1,0 +1,91 @@
+"""1. Validate: errorbook against check-jsonschema and against the PyYAML floor."""
+
+from __future__ import annotations
+
+from benchmarks.machine import installed
+from benchmarks.measure import Contender, Series, race, ratio
+from benchmarks.report import Ratio, Section, Table, Target, seconds, times
+from benchmarks.workspace import Options, Workspace, count, python, with_repo_on_path
+from errorbook.scaffold import schema_path
+
+ERRORBOOK, PEER, FLOOR = "errorbook validate --strict", "check-jsonschema", "floor"
+INTRO = """\
+The same synthetic files, three ways, each a whole process:
+`errorbook validate --strict` (YAML with positions, JSON Schema, semantic checks, `file:line:col`
+diagnostics); `check-jsonschema --schemafile error.schema.json FILES...` with errorbook's own
+schema (it reports JSON paths, no line numbers, and runs no semantic checks); and the floor,
+`python -m benchmarks.floor load`, which loads each file with PyYAML's C loader and does nothing
+else."""
+
+
+def validate_section(workspace: Workspace, options: Options) -> tuple[Section, dict[int, Series]]:
+    """Measure validation at every size; also return errorbook's series (for the memory section)."""
+    section = Section("Validate", INTRO)
+    rows: list[tuple[str, ...]] = []
+    ours: dict[int, Series] = {}
+    for n in options.sizes:
+        series = {s.label: s for s in race(_contenders(workspace, n), options.rounds_for(n))}
+        ours[n] = series[ERRORBOOK]
+        floor_ratio = ratio(series[ERRORBOOK], series[FLOOR])
+        section.ratios.append(Ratio(f"errorbook / floor, {count(n)} entries", floor_ratio))
+        peer_ratio = _peer_ratio(section, series, n)
+        for label, measured in series.items():
+            per_entry = seconds(measured.seconds / n)
+            rows.append((count(n), label, seconds(measured.seconds), per_entry, _mib(measured)))
+        section.targets += _targets(n, floor_ratio, peer_ratio, options)
+    headers = ("entries", "tool", "median time", "per entry", "peak memory")
+    section.tables.append(Table(headers, rows))
+    return section, ours
+
+
+def _contenders(workspace: Workspace, n: int) -> list[Contender]:
+    project = workspace.project(n)
+    files = sorted(path.relative_to(project).as_posix() for path in project.rglob("*.yaml"))
+    contenders = [
+        Contender(ERRORBOOK, python("-m", "errorbook", "validate", "--strict"), project),
+        Contender(
+            FLOOR,
+            python("-m", "benchmarks.floor", "load", "catalog"),
+            project,
+            env=with_repo_on_path(),
+        ),
+    ]
+    if installed("check-jsonschema"):
+        schema = str(schema_path())
+        argv = python("-m", "check_jsonschema", "--schemafile", schema, *files)
+        contenders.append(Contender(PEER, argv, project))
+    return contenders
+
+
+def _peer_ratio(section: Section, series: dict[str, Series], n: int) -> float | None:
+    name = f"check-jsonschema / errorbook (speed-up), {count(n)} entries"
+    if PEER not in series:
+        section.ratios.append(
+            Ratio(name, None, "check-jsonschema not installed: pip install -e '.[bench]'")
+        )
+        return None
+    value = ratio(series[PEER], series[ERRORBOOK])
+    section.ratios.append(Ratio(name, value))
+    return value
+
+
+def _targets(n: int, floor: float, peer: float | None, options: Options) -> list[Target]:
+    if n != 10000 and not (options.quick and n == max(options.sizes)):
+        return []
+    quick = f"quick run, N={count(n)}: not judged" if options.quick else ""
+    judged = None if options.quick else floor <= 3
+    targets = [Target("validate 10,000: within 3× of the floor", times(floor), judged, quick)]
+    if peer is None:
+        targets.append(
+            Target("validate 10,000: ≥ 3× faster than check-jsonschema", "not installed", None)
+        )
+    else:
+        judged = None if options.quick else peer >= 3
+        targets.append(
+            Target("validate 10,000: ≥ 3× faster than check-jsonschema", times(peer), judged, quick)
+        )
+    return targets
+
+
+def _mib(series: Series) -> str:
+    return f"{series.peak_mib:.0f} MiB"

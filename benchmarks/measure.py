@@ -1,0 +1,122 @@
+"""Timing whole processes: wall time and peak resident memory, in interleaved rounds.
+
+Every contender runs as its own process, so interpreter start-up and imports count, as they do
+for a user. Peak memory is the child's own ``ru_maxrss`` from ``os.wait4``, as ``/usr/bin/time``
+reports it. Contenders of one comparison run in rounds, one run each per round in a rotating
+order; a ratio is the median of the per-round ratios, so load from other processes on a shared
+machine hits both sides of each ratio alike.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class CommandFailed(Exception):
+    """A measured command exited with an error."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of one command."""
+
+    seconds: float
+    peak_kib: int
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A command to measure, and what to do (untimed) before each run, e.g. delete outputs."""
+
+    label: str
+    argv: Sequence[str]
+    cwd: Path
+    prepare: Callable[[], None] | None = None
+    env: Mapping[str, str] | None = None
+
+
+@dataclass
+class Series:
+    """The runs of one contender, in round order."""
+
+    label: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Median wall time."""
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def peak_mib(self) -> float:
+        """Median peak resident memory in MiB."""
+        return statistics.median(run.peak_kib for run in self.runs) / 1024
+
+
+def run_command(
+    argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
+) -> tuple[Run, str]:
+    """Run a command to completion; return its time and peak memory, and its stdout.
+
+    Raises:
+        CommandFailed: It exited with a non-zero status.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            tail = err.read().decode(errors="replace")[-2000:]
+            raise CommandFailed(f"{' '.join(argv)} exited {process.returncode} in {cwd}:\n{tail}")
+        return Run(seconds, int(usage.ru_maxrss)), out.read().decode(errors="replace")
+
+
+def race(contenders: Sequence[Contender], rounds: int, *, warmup: bool = True) -> list[Series]:
+    """Run every contender ``rounds`` times, interleaved, after one untimed warm-up round.
+
+    The warm-up fills the page cache and writes bytecode caches, so no contender pays for that.
+    """
+    series = [Series(contender.label) for contender in contenders]
+    if warmup:
+        for contender in contenders:
+            _once(contender)
+    for index in range(rounds):
+        # Rotate the order so no contender always runs right after the same other one.
+        shift = index % len(contenders)
+        for position in [*range(shift, len(contenders)), *range(shift)]:
+            series[position].runs.append(_once(contenders[position]))
+    return series
+
+
+def _once(contender: Contender) -> Run:
+    if contender.prepare is not None:
+        contender.prepare()
+    run, _ = run_command(contender.argv, contender.cwd, contender.env)
+    return run
+
+
+def ratio(numerator: Series, denominator: Series) -> float:
+    """The median over rounds of numerator time / denominator time."""
+    pairs = zip(numerator.runs, denominator.runs, strict=True)
+    return statistics.median(a.seconds / b.seconds for a, b in pairs)
+
+
+def repeat_timing(function: Callable[[], object], rounds: int) -> list[float]:
+    """Wall times of ``rounds`` calls of ``function`` in this process."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times

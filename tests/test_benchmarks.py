@@ -1,0 +1,84 @@
+"""The benchmark suite stays runnable: a quick run writes a report whose ratios are numbers.
+
+No timing is asserted here; speed is what the report itself is for.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from benchmarks import bench_validate
+from benchmarks.__main__ import main
+from benchmarks.report import MARKER
+from benchmarks.workspace import Options, Workspace
+
+_RATIO_HEADER = "| ratio (median of per-round ratios) | value |"
+_NUMBER = re.compile(r"\d+(\.\d+)?(e[+-]?\d+)?×")
+
+
+def _installed(distribution: str) -> bool:
+    try:
+        metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def _ratio_rows(markdown: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for table in markdown.split(_RATIO_HEADER)[1:]:
+        for line in table.strip().splitlines()[1:]:
+            if not line.startswith("|"):
+                break
+            name, value = (cell.strip() for cell in line.strip("|").split(" | "))
+            rows.append((name, value))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("bench")
+    output = folder / "benchmarks.md"
+    argv = ["--quick", "--rounds", "1", "--output", str(output), "--scratch", str(folder / "work")]
+    assert main(argv) == 0
+    return output.read_text(encoding="utf-8")
+
+
+def test_the_report_announces_itself_and_names_the_machine(report: str) -> None:
+    assert report.startswith(MARKER + "\n\n# Benchmarks\n")
+    assert "## Machine" in report
+    assert "| Python | CPython" in report
+
+
+def test_every_ratio_is_a_number_or_a_peer_that_is_not_installed(report: str) -> None:
+    rows = _ratio_rows(report)
+    assert rows
+    for name, value in rows:
+        if value.startswith("n/a: "):
+            peer = value.removeprefix("n/a: ").split(" not installed")[0]
+            assert not _installed(peer), f"{name}: {value}"
+        else:
+            assert _NUMBER.fullmatch(value), f"{name}: {value}"
+
+
+def test_the_validate_comparison_is_there(report: str) -> None:
+    names = [name for name, _ in _ratio_rows(report)]
+    assert "errorbook / floor, 50 entries" in names
+    assert "check-jsonschema / errorbook (speed-up), 50 entries" in names
+
+
+def test_a_missing_peer_is_reported_not_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench_validate, "installed", lambda distribution: False)
+    options = Options(sizes=(5,), rounds=1, quick=True)
+
+    section, _ = bench_validate.validate_section(Workspace(tmp_path, 0), options)
+
+    peer = [ratio for ratio in section.ratios if ratio.name.startswith("check-jsonschema")]
+    assert [ratio.value for ratio in peer] == [None]
+    assert "not installed" in str(peer[0].missing)
