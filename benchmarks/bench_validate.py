@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.machine import installed
 from benchmarks.measure import Contender, Series, race, ratio
-from benchmarks.report import Ratio, Section, Table, Target, seconds, times
+from benchmarks.report import Ratio, Section, Table, Target, judged, seconds, times
 from benchmarks.workspace import Options, Workspace, count, python, with_repo_on_path
 from errorbook.scaffold import schema_path
 
@@ -70,22 +70,19 @@ def _peer_ratio(section: Section, series: dict[str, Series], n: int) -> float | 
 
 
 def _targets(n: int, floor: float, peer: float | None, options: Options) -> list[Target]:
-    if n != 10000 and not (options.quick and n == max(options.sizes)):
-        return []
-    quick = f"quick run, N={count(n)}: not judged" if options.quick else ""
-    judged = None if options.quick else floor <= 3
-    targets = [Target("validate 10,000: within 3× of the floor", times(floor), judged, quick)]
-    if peer is None:
-        targets.append(
-            Target("validate 10,000: ≥ 3× faster than check-jsonschema", "not installed", None)
-        )
-    else:
-        judged = None if options.quick else peer >= 3
-        targets.append(
-            Target("validate 10,000: ≥ 3× faster than check-jsonschema", times(peer), judged, quick)
-        )
+    quick = options.quick
+    targets = []
+    if options.judges(n):
+        goal = f"validate {count(n)}: within 3× of the floor"
+        targets.append(judged(goal, times(floor), floor <= 3, n, quick))
+    if n == 10000 or (quick and n == max(options.sizes)):
+        goal = f"validate {count(n)}: ≥ 3× faster than check-jsonschema"
+        if peer is None:
+            targets.append(Target(goal, "check-jsonschema not installed", None))
+        else:
+            targets.append(judged(goal, times(peer), peer >= 3, n, quick))
     return targets
 
 
 def _mib(series: Series) -> str:
-    return f"{series.peak_mib:.0f} MiB"
+    return f"{series.peak_mb:.0f} MB"

@@ -55,9 +55,9 @@ class Series:
         return statistics.median(run.seconds for run in self.runs)
 
     @property
-    def peak_mib(self) -> float:
-        """Median peak resident memory in MiB."""
-        return statistics.median(run.peak_kib for run in self.runs) / 1024
+    def peak_mb(self) -> float:
+        """Median peak resident memory in MB (10^6 bytes)."""
+        return statistics.median(run.peak_kib for run in self.runs) * 1024 / 1e6
 
 
 def run_command(

@@ -35,6 +35,13 @@ class Target:
     note: str = ""
 
 
+def judged(goal: str, measured: str, ok: bool, n: int, quick: bool) -> Target:
+    """A target judged at ``n`` entries; a quick run records the figure but gives no verdict."""
+    if quick:
+        return Target(goal, measured, None, f"quick run, N={n:,}: not judged")
+    return Target(goal, measured, ok, f"N={n:,}")
+
+
 @dataclass(frozen=True)
 class Table:
     """A Markdown table."""

@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.bench_generate import generate_section
+from benchmarks.bench_memory import memory_section
 from benchmarks.bench_validate import validate_section
 from benchmarks.machine import machine_table
 from benchmarks.report import Report, Section
@@ -40,9 +42,13 @@ def run_suite(
     with tempfile.TemporaryDirectory(prefix="errorbook-bench-") as temporary:
         workspace = Workspace(scratch or Path(temporary), options.seed)
         sections: list[Section] = []
-        log(f"validate: {', '.join(count(n) for n in options.sizes)} entries")
-        validate, _ = validate_section(workspace, options)
-        sections.append(validate)
+        sizes = ", ".join(count(n) for n in options.sizes)
+        log(f"validate: {sizes} entries")
+        validate, validate_runs = validate_section(workspace, options)
+        log(f"generate: {sizes} entries")
+        generate, generate_runs = generate_section(workspace, options)
+        sections += [validate, generate]
+        sections.append(memory_section(validate_runs, generate_runs, options))
     minutes = (time.perf_counter() - started) / 60
     return Report(_header(options, minutes), machine_table(), sections)
 

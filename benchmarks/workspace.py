@@ -38,6 +38,10 @@ class Options:
         """Rounds to run at catalog size ``n``."""
         return self.rounds if n <= 1000 else self.big_rounds
 
+    def judges(self, n: int) -> bool:
+        """Whether targets are stated at size ``n``: 1,000 and up, or a quick run's largest."""
+        return n >= 1000 or (self.quick and n == max(self.sizes))
+
 
 class Workspace:
     """A scratch folder holding one synthetic project per catalog size."""

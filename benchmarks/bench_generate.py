@@ -1,0 +1,85 @@
+"""2. Generate: docs pages and Python package, cold and with nothing changed, against the floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.floor import save_bundle
+from benchmarks.measure import Contender, Series, race, ratio, run_command
+from benchmarks.report import Ratio, Section, Table, Target, judged, seconds, times
+from benchmarks.workspace import Options, Workspace, count, python, remove, with_repo_on_path
+
+COLD, NOOP, FLOOR = "errorbook generate (cold)", "errorbook generate (nothing changed)", "floor"
+#: Folders errorbook writes in a synthetic project, and where it may keep state between runs.
+OUTPUTS = ("docs", "src")
+STATE = (".errorbook", ".cache/errorbook")
+INTRO = """\
+`errorbook generate` loads and validates the catalog, renders every documentation page and the
+Python package, and writes them. *Cold* starts with no generated files (and no cached state);
+*nothing changed* runs again right after, on the same catalog. The floor,
+`python -m benchmarks.floor write`, loads every entry with PyYAML's C loader and writes the very
+files errorbook wrote (same paths, same bytes, read from one bundle file): reading the catalog
+and writing the output, with no validation and no rendering."""
+
+
+def generate_section(workspace: Workspace, options: Options) -> tuple[Section, dict[int, Series]]:
+    """Measure generation at every size; also return the cold series (for the memory section)."""
+    section = Section("Generate", INTRO)
+    rows: list[tuple[str, ...]] = []
+    cold: dict[int, Series] = {}
+    for n in options.sizes:
+        project = workspace.project(n)
+        files, size = _bundle(project)
+        series = {s.label: s for s in race(_contenders(project), options.rounds_for(n))}
+        cold[n] = series[COLD]
+        floor_ratio = ratio(series[COLD], series[FLOOR])
+        noop_ratio = ratio(series[NOOP], series[COLD])
+        section.ratios.append(Ratio(f"cold / floor, {count(n)} entries", floor_ratio))
+        section.ratios.append(Ratio(f"nothing changed / cold, {count(n)} entries", noop_ratio))
+        for label, measured in series.items():
+            rows.append((count(n), label, seconds(measured.seconds), f"{measured.peak_mb:.0f} MB"))
+        rows.append((count(n), "files written", f"{files:,} files, {size / 2**20:.1f} MiB", ""))
+        section.targets += _targets(n, floor_ratio, noop_ratio, options)
+    section.tables.append(Table(("entries", "run", "median time", "peak memory"), rows))
+    return section, cold
+
+
+def _bundle(project: Path) -> tuple[int, int]:
+    """Generate once, and store what was written for the floor; return files and bytes."""
+    _clean(project)
+    run_command(python("-m", "errorbook", "generate"), project)
+    outputs = [project / name for name in OUTPUTS]
+    files = save_bundle(outputs, project, project / "bundle.marshal")
+    size = sum(p.stat().st_size for folder in outputs for p in folder.rglob("*") if p.is_file())
+    return files, size
+
+
+def _contenders(project: Path) -> list[Contender]:
+    generate = python("-m", "errorbook", "generate")
+    floor = python("-m", "benchmarks.floor", "write", "catalog", "bundle.marshal", "floor-out")
+    return [
+        Contender(COLD, generate, project, prepare=lambda: _clean(project)),
+        Contender(NOOP, generate, project),
+        Contender(
+            FLOOR,
+            floor,
+            project,
+            prepare=lambda: remove(project / "floor-out"),
+            env=with_repo_on_path(),
+        ),
+    ]
+
+
+def _clean(project: Path) -> None:
+    remove(*(project / name for name in (*OUTPUTS, *STATE)))
+
+
+def _targets(n: int, floor: float, noop: float, options: Options) -> list[Target]:
+    if not options.judges(n):
+        return []
+    return [
+        judged("generate: cold within 3× of the floor", times(floor), floor <= 3, n, options.quick),
+        judged(
+            "generate: nothing changed ≤ 10% of cold", f"{noop:.1%}", noop <= 0.1, n, options.quick
+        ),
+    ]
