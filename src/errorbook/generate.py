@@ -22,6 +22,11 @@ def generate_outputs(catalog: Catalog, config: Config) -> dict[Path, str]:
     return dict(sorted(files.items()))
 
 
+def generators_key() -> str:
+    """Names the generators in use: part of what a run's outputs depend on."""
+    return ",".join(f"{g.__module__}.{g.__qualname__}" for g in GENERATORS)
+
+
 def managed_dirs(config: Config) -> list[Path]:
     """The folders in which stale generated files are removed."""
     folders = [config.docs_dir]

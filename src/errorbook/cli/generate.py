@@ -9,9 +9,11 @@ from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
     load_and_report,
+    print_diagnostics,
     project_config,
 )
-from errorbook.generate import generate_outputs, managed_dirs
+from errorbook.freshness import forget, remember, unchanged
+from errorbook.generate import generate_outputs, generators_key, managed_dirs
 from errorbook.output import check_outputs, write_outputs
 
 NAME = "generate"
@@ -30,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = project_config(args)
+    if not args.check:
+        last = unchanged(config, managed_dirs(config), generators_key())
+        if last is not None:  # nothing read or written has changed since a clean run
+            print_diagnostics([], entries=last.entries)
+            print(f"0 of {last.files} generated files changed", file=sys.stderr)
+            return 0
     result = load_and_report(config, strict=args.strict)
     if result is None or result.catalog is None:
         print("nothing was written: fix the errors above first", file=sys.stderr)
@@ -44,5 +52,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(files)} generated files are up to date", file=sys.stderr)
         return 0
     changes = write_outputs(files, managed_dirs(config))
+    if result.diagnostics:
+        forget(config)  # warnings are printed on every run, so never skip one
+    else:
+        remember(config, len(result.catalog), files, managed_dirs(config), generators_key())
     print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
     return 0

@@ -1,0 +1,162 @@
+"""Know, from file metadata alone, that a generate run would change nothing.
+
+A run with nothing changed used to redo everything (read, validate and render every entry)
+only to find every output already on disk: about as slow as a cold run. After a clean run
+(no diagnostics at all), `remember` stores two fingerprints in the user's cache folder: one of
+the inputs (every file below the catalog folder, the configuration file, the template overrides
+and errorbook's own package files, by path, size and modification time) and one of the outputs
+(every generated file and every file in the managed folders). `unchanged` recomputes both in a
+few stat calls per file; when both match, the outputs on disk are what a run would write.
+
+A file changed within the file system's timestamp granularity of the record could keep its
+size and modification time, so files newer than the record minus `RACY_NS` count as changed,
+and `remember` waits that long before recording when it has just written files (as git does
+for its index).
+
+The fingerprints live outside the project, so generating never adds a file to it, and a
+missing, corrupt or unwritable cache only costs the full run it would have saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from errorbook.config import Config
+
+_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+#: Wider than the coarsest timestamp tick of Linux file systems (a 100 Hz jiffy).
+RACY_NS = 50_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class LastRun:
+    """What the last clean run found and wrote."""
+
+    entries: int
+    files: int
+
+
+def unchanged(config: Config, managed: Iterable[Path], salt: str = "") -> LastRun | None:
+    """The last clean run, if nothing it read or wrote has changed since.
+
+    Args:
+        config: The project configuration.
+        managed: The folders whose stale generated files a run would delete.
+        salt: Anything else the outputs depend on (e.g. the generators' names).
+
+    Returns:
+        The last run's counts, or None when a run is needed.
+    """
+    record = _read(_cache_file(config))
+    if record is None:
+        return None
+    outputs, entries, recorded = (record.get(k) for k in ("outputs", "entries", "recorded"))
+    if not (isinstance(outputs, list) and isinstance(entries, int) and isinstance(recorded, int)):
+        return None
+    inputs, newest_input = _inputs(config, salt)
+    if inputs != record.get("inputs"):
+        return None
+    fingerprint, newest_output = _outputs(map(Path, outputs), managed)
+    if fingerprint != record.get("fingerprint"):
+        return None
+    if max(newest_input, newest_output) > recorded - RACY_NS:
+        return None  # changed so close to the record that the time stamps cannot tell
+    return LastRun(entries, len(outputs))
+
+
+def remember(
+    config: Config,
+    entries: int,
+    outputs: Iterable[Path],
+    managed: Iterable[Path],
+    salt: str = "",
+) -> None:
+    """Record a clean run over ``entries`` entries that left ``outputs`` on disk."""
+    paths = sorted(outputs)
+    inputs, newest_input = _inputs(config, salt)
+    fingerprint, newest_output = _outputs(paths, managed)
+    if max(newest_input, newest_output) > time.time_ns() - RACY_NS:
+        time.sleep(RACY_NS / 1e9)
+    record = {
+        "format": _FORMAT,
+        "inputs": inputs,
+        "entries": entries,
+        "outputs": [str(path) for path in paths],
+        "fingerprint": fingerprint,
+        "recorded": time.time_ns(),
+    }
+    target = _cache_file(config)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(record), encoding="utf-8")
+        temporary.replace(target)
+    except OSError:
+        pass  # no cache: the next run is simply a full one
+
+
+def forget(config: Config) -> None:
+    """Drop the record, so the next run is a full one."""
+    with contextlib.suppress(OSError):
+        _cache_file(config).unlink(missing_ok=True)
+
+
+def _cache_file(config: Config) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    project = hashlib.blake2b(str(config.source).encode(), digest_size=8).hexdigest()
+    return Path(base) / "errorbook" / f"generate-{project}.json"
+
+
+def _read(path: Path) -> dict[str, object] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.get("format") == _FORMAT else None
+
+
+def _inputs(config: Config, salt: str) -> tuple[str, int]:
+    folders = [config.catalog, _PACKAGE]
+    if config.templates is not None:
+        folders.append(config.templates)
+    head = f"{_FORMAT}\0{salt}\0{config!r}"
+    return _fingerprint(head, [config.source, *_files(folders)])
+
+
+def _outputs(outputs: Iterable[Path], managed: Iterable[Path]) -> tuple[str, int]:
+    paths = set(outputs)
+    paths.update(_files(managed))
+    return _fingerprint("", sorted(paths))
+
+
+def _fingerprint(head: str, paths: Iterable[Path]) -> tuple[str, int]:
+    """A digest of each path's size and modification time, and the newest of those times."""
+    digest = hashlib.blake2b(head.encode())
+    newest = 0
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+            continue
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        newest = max(newest, stat.st_mtime_ns)
+    return digest.hexdigest(), newest
+
+
+def _files(folders: Iterable[Path]) -> Iterator[Path]:
+    """Every file below the folders, bytecode caches aside; os.walk is several times faster
+    than Path.rglob here."""
+    for folder in folders:
+        for parent, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                yield Path(parent, name)
