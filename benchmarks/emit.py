@@ -108,12 +108,29 @@ def _fields(rng: random.Random, slot: Slot, status: int, words: _Words) -> dict[
             "description": "Seconds to wait before the next request; also the Retry-After header.",
             "example": rng.choice((1, 10, 30, 60)),
         }
+    extra = _EXTRA_FIELDS.get(status)
+    if extra and rng.random() < 0.6:
+        name, kind, description, example = extra
+        fields[name] = {"type": kind, "description": description, "example": example}
     return fields
 
 
+#: A second member some statuses carry, as real catalogs do (the version a conflict saw, ...).
+_EXTRA_FIELDS: dict[int, tuple[str, str, str, Any]] = {
+    402: ("plan", "string", "The billing plan of the workspace.", "free"),
+    403: ("requiredScope", "string", "The permission the request would need.", "orders.write"),
+    409: ("currentVersion", "integer", "The version the resource has now.", 7),
+    412: ("currentVersion", "integer", "The version the resource has now.", 7),
+    413: ("maxBytes", "integer", "The largest request body accepted, in bytes.", 1048576),
+    502: ("upstream", "string", "The name of the upstream service that failed.", "ledger"),
+    503: ("upstream", "string", "The name of the upstream service that failed.", "ledger"),
+    504: ("upstream", "string", "The name of the upstream service that failed.", "ledger"),
+}
+
+
 def _detail(slot: Slot, fields: dict[str, Any]) -> str:
-    ids = [name for name, spec in fields.items() if spec["type"] == "string"]
-    subject = f"The {slot.noun} {{{ids[0]}}}" if ids else f"The requested {slot.noun}"
+    name = f"{slot.noun}Id"
+    subject = f"The {slot.noun} {{{name}}}" if name in fields else f"The requested {slot.noun}"
     return f"{subject} is {_condition(slot)}."
 
 
