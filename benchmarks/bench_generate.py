@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from benchmarks.floor import save_bundle
@@ -10,9 +11,10 @@ from benchmarks.report import Ratio, Section, Table, Target, judged, seconds, ti
 from benchmarks.workspace import Options, Workspace, count, python, remove, with_repo_on_path
 
 COLD, NOOP, FLOOR = "errorbook generate (cold)", "errorbook generate (nothing changed)", "floor"
-#: Folders errorbook writes in a synthetic project, and where it may keep state between runs.
+#: Folders errorbook writes in a synthetic project, and where it keeps state between runs
+#: (errorbook's record of the last run goes to $XDG_CACHE_HOME, pointed into the project).
 OUTPUTS = ("docs", "src")
-STATE = (".errorbook", ".cache/errorbook")
+CACHE = ".bench-cache"
 INTRO = """\
 `errorbook generate` loads and validates the catalog, renders every documentation page and the
 Python package, and writes them. *Cold* starts with no generated files (and no cached state);
@@ -47,7 +49,7 @@ def generate_section(workspace: Workspace, options: Options) -> tuple[Section, d
 def _bundle(project: Path) -> tuple[int, int]:
     """Generate once, and store what was written for the floor; return files and bytes."""
     _clean(project)
-    run_command(python("-m", "errorbook", "generate"), project)
+    run_command(python("-m", "errorbook", "generate"), project, _env(project))
     outputs = [project / name for name in OUTPUTS]
     files = save_bundle(outputs, project, project / "bundle.marshal")
     size = sum(p.stat().st_size for folder in outputs for p in folder.rglob("*") if p.is_file())
@@ -57,9 +59,10 @@ def _bundle(project: Path) -> tuple[int, int]:
 def _contenders(project: Path) -> list[Contender]:
     generate = python("-m", "errorbook", "generate")
     floor = python("-m", "benchmarks.floor", "write", "catalog", "bundle.marshal", "floor-out")
+    env = _env(project)
     return [
-        Contender(COLD, generate, project, prepare=lambda: _clean(project)),
-        Contender(NOOP, generate, project),
+        Contender(COLD, generate, project, prepare=lambda: _clean(project), env=env),
+        Contender(NOOP, generate, project, env=env),
         Contender(
             FLOOR,
             floor,
@@ -70,8 +73,12 @@ def _contenders(project: Path) -> list[Contender]:
     ]
 
 
+def _env(project: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CACHE_HOME": str(project / CACHE)}
+
+
 def _clean(project: Path) -> None:
-    remove(*(project / name for name in (*OUTPUTS, *STATE)))
+    remove(*(project / name for name in (*OUTPUTS, CACHE)))
 
 
 def _targets(n: int, floor: float, noop: float, options: Options) -> list[Target]:

@@ -1,22 +1,24 @@
 """Timing whole processes: wall time and peak resident memory, in interleaved rounds.
 
 Every contender runs as its own process, so interpreter start-up and imports count, as they do
-for a user. Peak memory is the child's own ``ru_maxrss`` from ``os.wait4``, as ``/usr/bin/time``
-reports it. Contenders of one comparison run in rounds, one run each per round in a rotating
-order; a ratio is the median of the per-round ratios, so load from other processes on a shared
-machine hits both sides of each ratio alike.
+for a user. Peak memory is the process's own ``ru_maxrss``, as ``/usr/bin/time`` reports it,
+taken by the small launcher in `benchmarks.launch`. Contenders of one comparison run in
+rounds, one run each per round in a rotating order; a ratio is the median of the per-round
+ratios, so load from other processes on a shared machine hits both sides of each ratio alike.
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+_LAUNCHER = Path(__file__).with_name("launch.py")
 
 
 class CommandFailed(Exception):
@@ -29,6 +31,15 @@ class Run:
 
     seconds: float
     peak_kib: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A command that ran to completion: its time and memory, and what it printed."""
+
+    run: Run
+    stdout: str
+    stderr: str
 
 
 @dataclass(frozen=True)
@@ -60,26 +71,25 @@ class Series:
         return statistics.median(run.peak_kib for run in self.runs) * 1024 / 1e6
 
 
-def run_command(
-    argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
-) -> tuple[Run, str]:
-    """Run a command to completion; return its time and peak memory, and its stdout.
+def run_command(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Finished:
+    """Run a command to completion; return its time, peak memory and output.
+
+    The command is started by `benchmarks.launch`, so its memory figure is its own.
 
     Raises:
         CommandFailed: It exited with a non-zero status.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if process.returncode != 0:
-            tail = err.read().decode(errors="replace")[-2000:]
-            raise CommandFailed(f"{' '.join(argv)} exited {process.returncode} in {cwd}:\n{tail}")
-        return Run(seconds, int(usage.ru_maxrss)), out.read().decode(errors="replace")
+    with tempfile.TemporaryDirectory(prefix="errorbook-run-") as folder:
+        result = Path(folder) / "result"
+        out, err = Path(folder) / "out", Path(folder) / "err"
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            launcher = [sys.executable, "-I", "-S", str(_LAUNCHER), str(result), *argv]
+            code = subprocess.call(launcher, cwd=cwd, stdout=stdout, stderr=stderr, env=env)
+        printed = [path.read_bytes().decode(errors="replace") for path in (out, err)]
+        if code != 0:
+            raise CommandFailed(f"{' '.join(argv)} exited {code} in {cwd}:\n{printed[1][-2000:]}")
+        seconds, peak = result.read_text().split()
+    return Finished(Run(float(seconds), int(peak)), printed[0], printed[1])
 
 
 def race(contenders: Sequence[Contender], rounds: int, *, warmup: bool = True) -> list[Series]:
@@ -102,8 +112,7 @@ def race(contenders: Sequence[Contender], rounds: int, *, warmup: bool = True) -
 def _once(contender: Contender) -> Run:
     if contender.prepare is not None:
         contender.prepare()
-    run, _ = run_command(contender.argv, contender.cwd, contender.env)
-    return run
+    return run_command(contender.argv, contender.cwd, contender.env).run
 
 
 def ratio(numerator: Series, denominator: Series) -> float:
