@@ -22,6 +22,7 @@ from errorbook.pysource import (
     LINE_LENGTH,
     assignment,
     docstring,
+    literal_lines,
     natural_sort_key,
     sequence,
     string_literal,
@@ -162,7 +163,7 @@ def _render_root(catalog: Catalog, package: str, folders: list[_Folder], source_
             content_type=string_literal(_CONTENT_TYPES[catalog.envelope]),
             wrapped=catalog.envelope == "wrapped",
             base_uri=assignment("_BASE_URI", catalog.base_uri),
-            registry=[f"    {string_literal(line)}" for line in _registry(catalog)],
+            registry=[line for text in _registry(catalog) for line in literal_lines(text, 1)],
             subpackages=sequence(
                 "_SUBPACKAGES = (",
                 [string_literal(f.path) for f in folders if "/" not in f.path],

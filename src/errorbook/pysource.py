@@ -73,15 +73,19 @@ def _pieces(text: str, width: int) -> list[str]:
     return pieces
 
 
+def literal_lines(text: str, indent: int) -> list[str]:
+    """``text`` as consecutive literals, one per line, for inside parentheses."""
+    pad = _INDENT * indent
+    return [pad + string_literal(piece) for piece in _chunks(text, LINE_LENGTH - len(pad))]
+
+
 def assignment(target: str, text: str, indent: int = 0) -> list[str]:
     """``target = "text"`` on one line, or as a parenthesized concatenation when too long."""
     pad = _INDENT * indent
     line = f"{pad}{target} = {string_literal(text)}"
     if len(line) <= LINE_LENGTH:
         return [line]
-    inner = pad + _INDENT
-    pieces = _chunks(text, LINE_LENGTH - len(inner))
-    return [f"{pad}{target} = (", *(inner + string_literal(p) for p in pieces), f"{pad})"]
+    return [f"{pad}{target} = (", *literal_lines(text, indent + 1), f"{pad})"]
 
 
 def sequence(

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from .. import Problem
 
-TYPE_CHECKING = False
-
 __all__ = ["InvalidConfiguration"]
 
 
