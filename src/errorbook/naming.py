@@ -39,7 +39,7 @@ CONSTRUCTOR_NAMES = frozenset(
     {"self", "isinstance", "str", "int", "float", "bool", "list", "dict", "super"}
 )
 #: Class names the generated modules already use for something else.
-RESERVED_CLASSES = frozenset({"Problem", "Any", "Mapping", "None", "True", "False"})
+RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: Public names of the package's root module, which a top-level subpackage would replace.
 ROOT_NAMES = frozenset({"lookup", "parse"})
 

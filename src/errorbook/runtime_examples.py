@@ -54,7 +54,7 @@ def example_responses(catalog: Catalog, config: Config) -> dict[str, ExampleResp
         ``{code: ExampleResponse}`` in catalog order.
     """
     files = export_package(catalog, config.package_name or "problems")
-    with _imported(files) as root:
+    with imported(files) as root:
         lookup = root.lookup
         with warnings.catch_warnings():
             # Deprecated types warn when constructed; their examples are still documented.
@@ -76,8 +76,12 @@ def _example(cls: Any, entry: ErrorDef) -> ExampleResponse:
 
 
 @contextmanager
-def _imported(files: Mapping[str, str]) -> Iterator[Any]:
-    """The generated package imported from ``files`` under a fresh private name."""
+def imported(files: Mapping[str, str]) -> Iterator[Any]:
+    """The package in ``files`` (as `export_package` returns it), imported from memory.
+
+    It gets a fresh private name, so a copy of the same package the caller imported is not
+    touched; its modules leave ``sys.modules`` when the block ends.
+    """
     name = f"_errorbook_examples_{next(_names)}"
     finder = _MemoryFinder(name, files)
     sys.meta_path.insert(0, finder)
