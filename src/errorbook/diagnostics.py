@@ -83,8 +83,9 @@ class Diagnostic:
         """The rule's name, e.g. ``unknown-key``."""
         return RULES[self.code]
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (str(self.path), self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        # The message breaks ties, so two findings at one place print in a stable order.
+        return (str(self.path), self.line, self.column, self.code, self.message)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
