@@ -84,7 +84,6 @@ class Diagnostic:
         return RULES[self.code]
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        # The message breaks ties, so two findings at one place print in a stable order.
         return (str(self.path), self.line, self.column, self.code, self.message)
 
 
