@@ -256,7 +256,8 @@ def test_lookup_by_code_type_and_alias(shop: ModuleType) -> None:
     cls = shop.lookup("shop/payment_required")
     assert shop.lookup("https://errors.example.com/legacy/payment-required") is cls
     assert shop.lookup("https://old.example.com/errors/payment") is cls
-    for unknown in ("https://errors.example.com/shop/payment_required", "nope", "about:blank"):
+    unknowns = ("https://errors.example.com/shop/payment_required", "nope", "about:blank", [1])
+    for unknown in unknowns:
         with pytest.raises(KeyError):
             shop.lookup(unknown)
     old = json.dumps({"type": "https://old.example.com/errors/payment", "status": 402})

@@ -174,7 +174,9 @@ def lookup(key: str) -> type[Problem]:
     Raises:
         KeyError: No entry of the catalog has that code or URI.
     """
-    cls = _by_key.get(key) if isinstance(key, str) else None
+    if not isinstance(key, str):
+        raise KeyError(key)
+    cls = _by_key.get(key)
     if cls is None:
         names, uris = _index or _build_index()
         code = key if key in names else uris.get(key)
