@@ -25,6 +25,13 @@ _DIGITS = re.compile(r"(\d+)")
 
 def _escape(text: str, quote: str) -> str:
     """``text`` as the inside of a literal delimited by ``quote``; the result is pure ASCII."""
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "\\" not in text
+        and (not quote or quote not in text)
+    ):
+        return text  # the common case: nothing to escape
     escaped = text.translate(_TABLES[quote])
     if not escaped.isascii():
         escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
