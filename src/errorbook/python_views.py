@@ -106,7 +106,14 @@ def _class_doc(entry: ErrorDef) -> list[str | Section]:
     paragraphs.append(f"Code {entry.code}; documented at {entry.type_uri}")
     if entry.fields:
         paragraphs.append(("Attributes:", [_field_doc(field) for field in entry.fields]))
+    if entry.headers:
+        paragraphs.append(("Headers:", [_header_doc(header) for header in entry.headers]))
     return paragraphs
+
+
+def _header_doc(header: Header) -> str:
+    sent = f" Sent as {header.value!r}." if header.value is not None else " Not sent by headers()."
+    return f"{header.name}: {header.description}{sent}"
 
 
 def _field_doc(field: Field) -> str:
