@@ -29,11 +29,16 @@ _SEGMENT = re.compile(r"[a-z][a-z0-9_]*")
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What loading found: the catalog (None when any error was found) and every diagnostic."""
+    """What loading found: the catalog (None when any error was found) and every diagnostic.
+
+    ``entries`` holds every entry that passed the schema, even when a catalog-wide rule
+    failed; `errorbook diff` compares them when every file became an entry.
+    """
 
     catalog: Catalog | None
     diagnostics: tuple[Diagnostic, ...]
     files: int
+    entries: tuple[ErrorDef, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -80,7 +85,7 @@ def load_catalog(config: Config) -> LoadResult:
     catalog = (
         None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
     )
-    return LoadResult(catalog, tuple(ordered), len(paths))
+    return LoadResult(catalog, tuple(ordered), len(paths), tuple(entries))
 
 
 def _entry_files(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:
