@@ -13,6 +13,9 @@ A tour of the library (the ``errorbook`` command is a thin shell over exactly th
 4. `generate_outputs` runs every generator over a catalog and returns ``{path: text}``;
    `write_outputs` writes what changed, atomically, and `check_outputs` returns a unified diff of
    what is stale instead.
+5. `openapi_document` returns the catalog's OpenAPI 3.1 components (a schema per type, a
+   response per status); `diff_catalogs` compares two catalogs and returns a `CatalogDiff`:
+   every `CatalogChange`, classified breaking, warning, minor or patch, and a version bump.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `UsageError` for arguments that cannot work, an `OutputError` when
@@ -21,16 +24,21 @@ generated files cannot be written.
 
 from __future__ import annotations
 
+from errorbook.changes import CatalogChange, CatalogDiff
 from errorbook.config import Config, load_config
 from errorbook.diagnostics import Diagnostic
+from errorbook.diff import diff_catalogs
 from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
 from errorbook.generate import generate_outputs
 from errorbook.load import LoadResult, load_catalog
 from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
+from errorbook.openapi import openapi_document
 from errorbook.output import check_outputs, write_outputs
 
 __all__ = [
     "Catalog",
+    "CatalogChange",
+    "CatalogDiff",
     "CatalogError",
     "Config",
     "ConfigError",
@@ -45,8 +53,10 @@ __all__ = [
     "Step",
     "UsageError",
     "check_outputs",
+    "diff_catalogs",
     "generate_outputs",
     "load_catalog",
     "load_config",
+    "openapi_document",
     "write_outputs",
 ]
