@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from errorbook.model import Catalog, ErrorDef
+from errorbook.model import Catalog, Deprecation, ErrorDef, Field
 from errorbook.problem_schema import combined_url, schema_url
 
 #: Bumped when a key of catalog.json changes meaning or disappears; additions keep it.
@@ -56,30 +56,33 @@ def _entry(catalog: Catalog, entry: ErrorDef) -> dict[str, Any]:
         "title": entry.title,
         "summary": entry.summary,
         "detail": entry.detail,
-        "fields": {
-            field.name: {
-                "type": field.type,
-                "required": field.required,
-                "description": field.description.strip(),
-                "example": field.example,
-            }
-            for field in entry.fields
-        },
+        "fields": {field.name: _field(field) for field in entry.fields},
         "headers": {
             header.name: {"value": header.value, "description": header.description.strip()}
             for header in entry.headers
         },
         "since": entry.since,
-        "deprecated": {
-            "since": deprecated.since,
-            "reason": deprecated.reason,
-            "replaced_by": deprecated.replaced_by,
-        }
-        if deprecated
-        else None,
+        "deprecated": _deprecation(deprecated) if deprecated else None,
         "aliases": list(entry.aliases),
         "related": list(entry.related),
         "tags": list(entry.tags),
         "docs": docs_url(catalog, entry),
         "schema": schema_url(catalog, entry.code),
+    }
+
+
+def _field(field: Field) -> dict[str, Any]:
+    return {
+        "type": field.type,
+        "required": field.required,
+        "description": field.description.strip(),
+        "example": field.example,
+    }
+
+
+def _deprecation(deprecated: Deprecation) -> dict[str, Any]:
+    return {
+        "since": deprecated.since,
+        "reason": deprecated.reason,
+        "replaced_by": deprecated.replaced_by,
     }

@@ -60,13 +60,7 @@ def openapi_document(
         "schemas": {
             component_name(entry.code): _component(catalog, entry) for entry in catalog.entries
         },
-        "responses": {
-            response_name(status): _response(catalog, list(entries))
-            for status, entries in groupby(
-                sorted(catalog.entries, key=lambda entry: (entry.status, entry.code)),
-                key=lambda entry: entry.status,
-            )
-        },
+        "responses": _responses(catalog),
     }
     fingerprint = hashlib.sha256(dump_json(components).encode()).hexdigest()[:12]
     return {
@@ -105,6 +99,14 @@ def _component(catalog: Catalog, entry: ErrorDef) -> Schema:
     schema = problem_object(entry)
     schema["externalDocs"] = {"url": docs_url(catalog, entry)}
     return schema
+
+
+def _responses(catalog: Catalog) -> dict[str, Any]:
+    by_status = sorted(catalog.entries, key=lambda entry: (entry.status, entry.code))
+    return {
+        response_name(status): _response(catalog, list(entries))
+        for status, entries in groupby(by_status, key=lambda entry: entry.status)
+    }
 
 
 def _response(catalog: Catalog, entries: Sequence[ErrorDef]) -> dict[str, Any]:

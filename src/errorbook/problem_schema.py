@@ -54,7 +54,24 @@ def problem_object(entry: ErrorDef) -> Schema:
 
     This is the part shared by the standalone schema file and the OpenAPI component.
     """
-    properties: Schema = {
+    properties = _standard_members(entry)
+    properties.update((field.name, member_schema(field)) for field in entry.fields)
+    required = ["type", "title", "status", "detail"]
+    required += [field.name for field in entry.fields if field.required]
+    schema: Schema = {
+        "title": entry.code,
+        "description": entry.summary,
+        "type": "object",
+        "required": required,
+        "properties": properties,
+    }
+    if entry.deprecated is not None:
+        schema["deprecated"] = True
+    return schema
+
+
+def _standard_members(entry: ErrorDef) -> Schema:
+    return {
         "type": {"description": "The problem type's URI.", "const": entry.type_uri},
         "title": {
             "description": "The type's fixed title; it changes only with the language.",
@@ -76,19 +93,6 @@ def problem_object(entry: ErrorDef) -> Schema:
             "format": "uri-reference",
         },
     }
-    properties.update((field.name, member_schema(field)) for field in entry.fields)
-    required = ["type", "title", "status", "detail"]
-    required += [field.name for field in entry.fields if field.required]
-    schema: Schema = {
-        "title": entry.code,
-        "description": entry.summary,
-        "type": "object",
-        "required": required,
-        "properties": properties,
-    }
-    if entry.deprecated is not None:
-        schema["deprecated"] = True
-    return schema
 
 
 def problem_schema(catalog: Catalog, entry: ErrorDef) -> Schema:
