@@ -39,6 +39,8 @@ RULES: dict[str, str] = {
     "E023": "name-collision",
     "E024": "empty-catalog",
     "E025": "self-reference",
+    "E050": "example-not-json",
+    "E051": "example-response-mismatch",
     "W001": "todo-marker",
     "W002": "missing-example",
     "W003": "duplicate-summary",

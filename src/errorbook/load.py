@@ -11,6 +11,7 @@ from typing import Any
 from errorbook.checks import check_catalog, check_entry
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic, count_errors, sort_diagnostics
+from errorbook.example_checks import check_example_responses
 from errorbook.model import (
     Catalog,
     Deprecation,
@@ -73,6 +74,7 @@ def load_catalog(config: Config) -> LoadResult:
             continue
         entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
         diagnostics.extend(check_entry(entry, document))
+        diagnostics.extend(check_example_responses(entry, document, config.envelope))
         entries.append(entry)
         documents[code] = document
     diagnostics.extend(check_catalog(entries, documents))
