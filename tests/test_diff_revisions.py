@@ -140,6 +140,21 @@ def test_an_old_catalog_that_does_not_read_is_named_by_revision(project: Path) -
     assert result.stdout == ""
 
 
+def test_an_old_catalog_that_only_breaks_catalog_wide_rules_is_compared(project: Path) -> None:
+    path = project / "catalog/limits/rate_limited.yaml"
+    good = path.read_text()
+    path.write_text(good + "related: [limits/no_such_entry]\n")
+    commit(project, "a dangling link")
+    path.write_text(good)
+    result = run_cli(["diff", "--against", "HEAD"], project)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "note: HEAD: the catalog has 1 error under today's rules (E016), "
+        "but every entry reads, so they are compared\n"
+    )
+    assert result.stdout.startswith("limits/rate_limited: patch: documentation changed: related")
+
+
 def test_outside_a_git_work_tree(tmp_path: Path) -> None:
     shutil.copytree(SHOP, tmp_path / "shop", ignore=shutil.ignore_patterns("expected"))
     result = run_cli(["diff", "--against", "HEAD"], tmp_path / "shop")
