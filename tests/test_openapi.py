@@ -54,7 +54,7 @@ def test_every_type_is_in_the_response_of_its_status(repository_openapi: dict[st
     components = repository_openapi["components"]
     seen: list[str] = []
     for name, response in components["responses"].items():
-        schema = response["content"]["application/problem+json"]["schema"]
+        schema = response["content"]["application/json"]["schema"]  # wrapped: plain JSON
         union = schema["properties"]["error"]  # the repository uses the wrapped envelope
         assert schema["required"] == ["meta", "error"]
         refs = [item["$ref"] for item in union["oneOf"]]

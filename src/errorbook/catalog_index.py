@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from errorbook.model import Catalog, Deprecation, ErrorDef, Field
+from errorbook.model import Catalog, Deprecation, Envelope, ErrorDef, Field
 from errorbook.problem_schema import combined_url, schema_url
 
 #: Bumped when a key of catalog.json changes meaning or disappears; additions keep it.
 INDEX_FORMAT = 1
-MEDIA_TYPE = "application/problem+json"
+#: The media type of a response body in each envelope: only a flat body is an RFC 9457 problem
+#: object; a wrapped one is plain JSON. The generated package sends the same (a test checks).
+MEDIA_TYPES: dict[Envelope, str] = {
+    "rfc9457": "application/problem+json",
+    "wrapped": "application/json",
+}
 
 
 def docs_url(catalog: Catalog, entry: ErrorDef) -> str:
@@ -40,7 +45,7 @@ def catalog_index(catalog: Catalog, source: str) -> dict[str, Any]:
         "format": INDEX_FORMAT,
         "base_uri": catalog.base_uri,
         "envelope": catalog.envelope,
-        "media_type": MEDIA_TYPE,
+        "media_type": MEDIA_TYPES[catalog.envelope],
         "schema": combined_url(catalog),
         "count": len(catalog.entries),
         "types": [_entry(catalog, entry) for entry in catalog.entries],

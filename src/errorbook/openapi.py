@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import http
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
-from errorbook.catalog_index import MEDIA_TYPE, docs_url
+from errorbook.catalog_index import MEDIA_TYPES, docs_url
 from errorbook.model import Catalog, ErrorDef
 from errorbook.problem_schema import Schema, envelope, problem_object
 from errorbook.serialize import dump_json, dump_yaml
@@ -42,8 +42,15 @@ def response_name(status: int) -> str:
     return f"Problem{status}"
 
 
+#: An example response body per code, e.g. from `runtime_examples.example_responses`.
+ExampleBodies = Mapping[str, Mapping[str, Any]]
+
+
 def openapi_document(
-    catalog: Catalog, source: str, command: str = EXPORT_COMMAND
+    catalog: Catalog,
+    source: str,
+    command: str = EXPORT_COMMAND,
+    examples: ExampleBodies | None = None,
 ) -> dict[str, Any]:
     """The OpenAPI 3.1 document that holds the catalog's components.
 
@@ -51,6 +58,7 @@ def openapi_document(
         catalog: The loaded catalog.
         source: The catalog folder as the header names it, e.g. ``catalog/``.
         command: The command that regenerates the document, for its header.
+        examples: An example body per code; each response lists those of its types.
 
     Returns:
         A JSON-ready mapping with ``openapi``, ``info`` and ``components``; no paths.
@@ -60,7 +68,7 @@ def openapi_document(
         "schemas": {
             component_name(entry.code): _component(catalog, entry) for entry in catalog.entries
         },
-        "responses": _responses(catalog),
+        "responses": _responses(catalog, examples or {}),
     }
     fingerprint = hashlib.sha256(dump_json(components).encode()).hexdigest()[:12]
     return {
@@ -101,15 +109,17 @@ def _component(catalog: Catalog, entry: ErrorDef) -> Schema:
     return schema
 
 
-def _responses(catalog: Catalog) -> dict[str, Any]:
+def _responses(catalog: Catalog, examples: ExampleBodies) -> dict[str, Any]:
     by_status = sorted(catalog.entries, key=lambda entry: (entry.status, entry.code))
     return {
-        response_name(status): _response(catalog, list(entries))
+        response_name(status): _response(catalog, list(entries), examples)
         for status, entries in groupby(by_status, key=lambda entry: entry.status)
     }
 
 
-def _response(catalog: Catalog, entries: Sequence[ErrorDef]) -> dict[str, Any]:
+def _response(
+    catalog: Catalog, entries: Sequence[ErrorDef], examples: ExampleBodies
+) -> dict[str, Any]:
     union = {
         "oneOf": [{"$ref": SCHEMAS + component_name(entry.code)} for entry in entries],
         "discriminator": {
@@ -117,9 +127,17 @@ def _response(catalog: Catalog, entries: Sequence[ErrorDef]) -> dict[str, Any]:
             "mapping": {entry.type_uri: SCHEMAS + component_name(entry.code) for entry in entries},
         },
     }
+    media: dict[str, Any] = {"schema": envelope(catalog.envelope, union)}
+    shown = {
+        component_name(entry.code): {"summary": entry.code, "value": examples[entry.code]}
+        for entry in entries
+        if entry.code in examples
+    }
+    if shown:
+        media["examples"] = shown
     response: dict[str, Any] = {
         "description": _response_description(entries),
-        "content": {MEDIA_TYPE: {"schema": envelope(catalog.envelope, union)}},
+        "content": {MEDIA_TYPES[catalog.envelope]: media},
     }
     headers = _headers(entries)
     if headers:

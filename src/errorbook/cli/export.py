@@ -13,6 +13,7 @@ from errorbook.generate import managed_dirs
 from errorbook.machine_outputs import catalog_source
 from errorbook.openapi import EXPORT_COMMAND, openapi_document, render_openapi
 from errorbook.output import is_generated, write_outputs
+from errorbook.runtime_examples import example_responses
 
 NAME = "export"
 HELP = "export the catalog in another format (openapi: OpenAPI 3.1 components)"
@@ -40,12 +41,16 @@ def run(args: argparse.Namespace) -> int:
         print("nothing was exported: fix the errors above first", file=sys.stderr)
         return 1
     source = catalog_source(config)
+    examples = {
+        code: response.body for code, response in example_responses(result.catalog, config).items()
+    }
+    command = EXPORT_COMMAND
+    if out is not None:
+        command += f" --out {_shown(out.resolve(), config.root)}"
+    document = openapi_document(result.catalog, source, command, examples)
     if out is None:
-        document = openapi_document(result.catalog, source)
         sys.stdout.write(render_openapi(document, ".json"))
         return 0
-    command = f"{EXPORT_COMMAND} --out {_shown(out.resolve(), config.root)}"
-    document = openapi_document(result.catalog, source, command)
     changes = write_outputs({out.resolve(): render_openapi(document, out.suffix)})
     state = "written" if changes else "already up to date"
     print(f"{out.as_posix()} {state}", file=sys.stderr)
