@@ -44,6 +44,8 @@ def string_literal(text: str) -> str:
 
 def _chunks(text: str, width: int) -> list[str]:
     """Split ``text`` into pieces whose literals fit in ``width``, preferably after spaces."""
+    if len(string_literal(text)) <= width:
+        return [text]  # ruff format would join any split of a literal that fits
     chunks: list[str] = []
     current, size = "", 2
     for piece in _pieces(text, width - 2):
