@@ -30,12 +30,8 @@ _Side = tuple[Config, str, Path | None]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
-    parser.add_argument(
-        "sides",
-        nargs="*",
-        metavar="OLD NEW",
-        help="the catalogs to compare, each a catalog folder or a git revision",
-    )
+    parser.add_argument("old", nargs="?", metavar="OLD", help="a catalog folder or git revision")
+    parser.add_argument("new", nargs="?", metavar="NEW", help="a catalog folder or git revision")
     parser.add_argument(
         "--against",
         metavar="REV",
@@ -52,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sides: list[str] = args.sides
+    sides = [side for side in (args.old, args.new) if side is not None]
     if args.against is not None and sides:
         raise UsageError("give either OLD NEW or --against REV, not both")
     if args.against is None and len(sides) != 2:
