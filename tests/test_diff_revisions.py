@@ -91,6 +91,20 @@ def test_a_configuration_added_later_falls_back_to_todays(project: Path) -> None
     )
 
 
+def test_a_configuration_without_settings_then_falls_back_to_todays(project: Path) -> None:
+    (project / "errorbook.toml").unlink()
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    commit(project, "a pyproject without errorbook settings")
+    settings = '\n[tool.errorbook]\nbase-uri = "https://shop.example.com/errors/"\n'
+    (project / "pyproject.toml").write_text('[project]\nname = "shop"\n' + settings)
+    result = run_cli(["diff", "--against", "HEAD"], project)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "note: HEAD: pyproject.toml had no usable settings then "
+        "(pyproject.toml has no [tool.errorbook] table); using today's\n",
+    )
+
+
 def test_an_unknown_revision_is_a_usage_error(project: Path) -> None:
     result = run_cli(["diff", "--against", "HEAD~5"], project)
     assert (result.exit_code, result.stderr) == (

@@ -78,7 +78,8 @@ def _old_config(
     try:
         return load_config(into / path), None
     except ConfigError as error:
-        return today, f"{path.as_posix()} had no usable settings then ({error}); using today's"
+        reason = str(error).replace(str(into / path), path.as_posix())
+        return today, f"{path.as_posix()} had no usable settings then ({reason}); using today's"
 
 
 def _top_level(folder: Path) -> Path:
