@@ -46,6 +46,8 @@ RULES: dict[str, str] = {
     "E034": "reserved-module-name",
     "E035": "header-clash",
     "E036": "header-value",
+    "E050": "example-not-json",
+    "E051": "example-response-mismatch",
     "W001": "todo-marker",
     "W002": "missing-example",
     "W003": "duplicate-summary",
