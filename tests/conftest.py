@@ -98,3 +98,15 @@ class Goldens:
 @pytest.fixture
 def goldens(request: pytest.FixtureRequest) -> Goldens:
     return Goldens(bool(request.config.getoption("--update-goldens")))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the compiled generated modules of the tests out of the user's cache folder."""
+    previous = os.environ.get("ERRORBOOK_CACHE_DIR")
+    os.environ["ERRORBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("errorbook-cache"))
+    yield
+    if previous is None:
+        del os.environ["ERRORBOOK_CACHE_DIR"]
+    else:
+        os.environ["ERRORBOOK_CACHE_DIR"] = previous
