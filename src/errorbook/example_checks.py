@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING
 
 from errorbook.diagnostics import Diagnostic
 from errorbook.model import Envelope, ErrorDef
-from errorbook.problem_schema import envelope, problem_object
+from errorbook.problem_schema import Schema, envelope, problem_object
 from errorbook.source import Document, locate
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
 def check_example_responses(
@@ -42,10 +44,8 @@ def check_example_responses(
             hint = "write the body as strict JSON, or give the example another lang"
             yield Diagnostic(document.path, where.line, where.column, "E050", message, hint)
             continue
-        validator = validator or Draft202012Validator(
-            envelope(kind, problem_object(entry)), format_checker=FormatChecker()
-        )
-        problem = best_match(validator.iter_errors(body))
+        validator = validator or _validator(envelope(kind, problem_object(entry)))
+        problem = _best_match(validator, body)
         if problem is not None:
             at = "/".join(str(part) for part in problem.absolute_path) or "the body"
             message = f"the response example does not match {entry.code}: {at}: {problem.message}"
@@ -53,3 +53,18 @@ def check_example_responses(
                 "fix the example, or drop it: every page shows a response rendered from the entry"
             )
             yield Diagnostic(document.path, where.line, where.column, "E051", message, hint)
+
+
+def _validator(schema: Schema) -> Draft202012Validator:
+    # jsonschema is imported only for entries that hold a JSON response example, so a catalog
+    # without any does not pay for it at start-up.
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _best_match(validator: Draft202012Validator, body: object) -> ValidationError | None:
+    from jsonschema.exceptions import best_match
+
+    match: ValidationError | None = best_match(validator.iter_errors(body))
+    return match

@@ -12,8 +12,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from errorbook.config import Config
 from errorbook.model import Catalog, ErrorDef
@@ -28,6 +27,9 @@ from errorbook.pysource import (
     string_literal,
 )
 from errorbook.python_views import ClassView, class_view
+
+if TYPE_CHECKING:
+    import jinja2
 
 _CONTENT_TYPES = {"rfc9457": "application/problem+json", "wrapped": "application/json"}
 
@@ -133,6 +135,9 @@ def _header(source: str) -> list[str]:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
+    # Imported here: a generate run with nothing to do never renders (see freshness).
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("errorbook", "templates/python"),
         undefined=jinja2.StrictUndefined,
