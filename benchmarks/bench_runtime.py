@@ -13,6 +13,7 @@ from benchmarks.workspace import Options, Workspace, count, python, with_repo_on
 from errorbook.config import load_config
 from errorbook.load import load_catalog
 from errorbook.model import ErrorDef
+from errorbook.naming import attribute_name
 
 GENERATED, FLOOR = "generated class", "floor"
 PEERS = ("rfc9457", "fastapi-problem")
@@ -35,7 +36,10 @@ def runtime_section(workspace: Workspace, options: Options) -> Section:
     project = workspace.project(n)
     run_command(python("-m", "errorbook", "generate"), project)
     entry = two_field_entry(project)
-    fields = {field.name: field.example for field in entry.fields}
+    fields = {
+        "members": {field.name: field.example for field in entry.fields},
+        "arguments": {attribute_name(field.name): field.example for field in entry.fields},
+    }
     argv = python(
         "-m",
         "benchmarks.runtime_probe",

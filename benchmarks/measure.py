@@ -9,6 +9,7 @@ ratios, so load from other processes on a shared machine hits both sides of each
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -74,7 +75,9 @@ class Series:
 def run_command(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Finished:
     """Run a command to completion; return its time, peak memory and output.
 
-    The command is started by `benchmarks.launch`, so its memory figure is its own.
+    The command is started by `benchmarks.launch`, so its memory figure is its own. Python
+    writes bytecode caches as in any normal install: PYTHONDONTWRITEBYTECODE (which CI sets) is
+    removed from the command's environment, or every run would compile every module again.
 
     Raises:
         CommandFailed: It exited with a non-zero status.
@@ -84,7 +87,9 @@ def run_command(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = 
         out, err = Path(folder) / "out", Path(folder) / "err"
         with out.open("wb") as stdout, err.open("wb") as stderr:
             launcher = [sys.executable, "-I", "-S", str(_LAUNCHER), str(result), *argv]
-            code = subprocess.call(launcher, cwd=cwd, stdout=stdout, stderr=stderr, env=env)
+            environment = {**(os.environ if env is None else env)}
+            environment.pop("PYTHONDONTWRITEBYTECODE", None)
+            code = subprocess.call(launcher, cwd=cwd, stdout=stdout, stderr=stderr, env=environment)
         printed = [path.read_bytes().decode(errors="replace") for path in (out, err)]
         if code != 0:
             raise CommandFailed(f"{' '.join(argv)} exited {code} in {cwd}:\n{printed[1][-2000:]}")

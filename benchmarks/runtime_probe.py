@@ -1,7 +1,8 @@
 """Runs in a fresh interpreter: round trips per second for the generated class, floor and peers.
 
-``python -m benchmarks.runtime_probe PACKAGE_PARENT PACKAGE CODE FIELDS ROUNDS`` (FIELDS: a
-JSON object of the entry's two members and their catalog examples) prints one JSON object,
+``python -m benchmarks.runtime_probe PACKAGE_PARENT PACKAGE CODE FIELDS ROUNDS`` (FIELDS: JSON,
+``{"members": {json name: catalog example}, "arguments": {python name: the same example}}``
+for the entry's two members) prints one JSON object,
 ``{"contenders": {label: [round trips per second, one per round]}, "missing": {label: reason},
 "entry": {...}}``. A round trip is: construct an error with two fields, serialise it to JSON
 bytes, and parse those bytes back into an object. Rounds interleave the contenders in a
@@ -18,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 RoundTrip = Callable[[], object]
-_COMPACT = (",", ":")
 
 
 def generated(package: str, code: str, fields: dict[str, Any]) -> tuple[RoundTrip, dict[str, Any]]:
@@ -26,18 +26,19 @@ def generated(package: str, code: str, fields: dict[str, Any]) -> tuple[RoundTri
     root = importlib.import_module(package)
     cls = root.lookup(code)
     parse = root.parse
-    instance = cls(**fields)
+    arguments = fields["arguments"]
+    instance = cls(**arguments)
     facts = {
         "code": code,
         "type": cls.type,
         "title": cls.title,
         "status": cls.status,
         "detail": instance.detail,
-        "fields": fields,
+        "fields": fields["members"],
     }
 
     def round_trip() -> object:
-        return parse(cls(**fields).to_json())
+        return parse(cls(**arguments).to_json())
 
     back: Any = round_trip()
     # An honest race: the parsed object is the entry's own class, with every member.
@@ -60,7 +61,7 @@ def floor(facts: dict[str, Any]) -> RoundTrip:
             first: a,
             second: b,
         }
-        return loads(dumps(body, separators=_COMPACT).encode())
+        return loads(dumps(body).encode())
 
     return round_trip
 
@@ -78,7 +79,7 @@ def problem_peer(module: str, facts: dict[str, Any]) -> RoundTrip:
     dumps, loads = json.dumps, json.loads
 
     def round_trip() -> object:
-        body = dumps(peer(detail=detail, **fields).marshal(), separators=_COMPACT).encode()
+        body = dumps(peer(detail=detail, **fields).marshal()).encode()
         data = loads(body)
         cls = registry[data.pop("type")]
         del data["title"], data["status"]

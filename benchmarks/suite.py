@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.bench_generate import generate_section
+from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
+from benchmarks.bench_runtime import runtime_section
 from benchmarks.bench_validate import validate_section
 from benchmarks.machine import machine_table
 from benchmarks.report import Report, Section
@@ -48,6 +50,10 @@ def run_suite(
         log(f"generate: {sizes} entries")
         generate, generate_runs = generate_section(workspace, options)
         sections += [validate, generate]
+        log("runtime: round trips per second")
+        sections.append(runtime_section(workspace, options))
+        log(f"import: the {count(max(options.sizes))}-entry package")
+        sections.append(import_section(workspace, options))
         sections.append(memory_section(validate_runs, generate_runs, options))
     minutes = (time.perf_counter() - started) / 60
     return Report(_header(options, minutes), machine_table(), sections)
