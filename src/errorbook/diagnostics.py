@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "E023": "name-collision",
     "E024": "empty-catalog",
     "E025": "self-reference",
+    "E040": "page-collision",
     "W001": "todo-marker",
     "W002": "missing-example",
     "W003": "duplicate-summary",
