@@ -21,6 +21,8 @@ DEFAULT_CONFIG = 'base-uri = "https://errors.example.com/"\n'
 
 
 def _cases() -> list[Path]:
+    if not CASES.is_dir():
+        return []
     return sorted(path for path in CASES.iterdir() if path.is_dir())
 
 

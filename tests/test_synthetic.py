@@ -1,0 +1,46 @@
+"""The synthetic catalog generator: deterministic, shaped like a real catalog, and valid."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import FOLDER_SIZE, plan_slots, synthetic_catalog, write_catalog
+from conftest import run_cli
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes() -> None:
+    assert synthetic_catalog(60, seed=3) == synthetic_catalog(60, seed=3)
+    assert synthetic_catalog(60, seed=3) != synthetic_catalog(60, seed=4)
+
+
+@pytest.mark.parametrize("n", [1, 7, 120])
+def test_passes_strict_validation(n: int, tmp_path: Path) -> None:
+    write_catalog(tmp_path, n, seed=n)
+
+    result = run_cli(["validate", "--strict"], tmp_path)
+
+    noun = "entry" if n == 1 else "entries"
+    assert result.stderr == f"{n} {noun}, no problems found\n"
+    assert result.exit_code == 0
+    assert len(list((tmp_path / "catalog").rglob("*.yaml"))) == n
+
+
+def test_folders_hold_20_to_50_entries_two_or_three_levels_deep() -> None:
+    slots = plan_slots(random.Random(0), 3000)
+    sizes = Counter(slot.folder for slot in slots)
+    low, high = FOLDER_SIZE
+    *full, last = sizes.values()
+    assert all(low <= size <= high for size in full)
+    assert 1 <= last <= high
+    assert {len(folder) for folder in sizes} == {2, 3}
+    assert len({slot.code for slot in slots}) == 3000
+
+
+def test_entries_are_about_the_size_of_real_ones() -> None:
+    texts = [text for path, text in synthetic_catalog(300).items() if path.endswith(".yaml")]
+    mean = sum(len(text.encode()) for text in texts) / len(texts)
+    assert 3000 < mean < 5000
