@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
@@ -10,6 +11,7 @@ from typing import Any
 from errorbook.diagnostics import Diagnostic, Severity
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field
 from errorbook.naming import class_name
+from errorbook.python_checks import check_module_names, check_python_names
 from errorbook.source import Document, Location, PathItem, locate
 
 _INTERNAL_NAMES = {
@@ -71,6 +73,7 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
             _check_template(report, ["headers", header.name, "value"], header.value, declared)
     for field in entry.fields:
         _check_field(report, field)
+    check_python_names(entry, report)
     _check_required_headers(report, entry)
     _check_examples(report, entry)
     _check_todo(report, document.data, [])
@@ -122,6 +125,20 @@ def _check_field(report: _Reporter, field: Field) -> None:
     if (isinstance(example, bool) and field.type != "boolean") or not isinstance(example, accepted):
         message = f"example of '{field.name}' is not of its declared type {field.type}"
         report([*path, "example"], "E022", message, "make the example match the type")
+    elif not _is_json(example):
+        message = f"example of '{field.name}' holds a value JSON cannot carry"
+        hint = "quote dates and times, and use finite numbers (no .nan or .inf)"
+        report([*path, "example"], "E022", message, hint)
+
+
+def _is_json(value: object) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_is_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _is_json(v) for k, v in value.items())
+    return value is None or isinstance(value, str | int | bool)
 
 
 def _check_required_headers(report: _Reporter, entry: ErrorDef) -> None:
@@ -179,7 +196,7 @@ def check_catalog(
 ) -> list[Diagnostic]:
     """The rules across entries: unique URIs and names, links that resolve, distinct summaries."""
     found: list[Diagnostic] = []
-    for check in (_unique_uris, _links, _unique_summaries, _unique_class_names):
+    for check in (_unique_uris, _links, _unique_summaries, _unique_class_names, check_module_names):
         found.extend(check(entries, documents))
     return found
 

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from errorbook.config import Config
+from errorbook.export_python import generate_python
 from errorbook.model import Catalog
 
 #: A generator turns the catalog into files, keyed by absolute path.
 Generator = Callable[[Catalog, Config], dict[Path, str]]
 
-GENERATORS: tuple[Generator, ...] = ()
+GENERATORS: tuple[Generator, ...] = (generate_python,)
 
 
 def generate_outputs(catalog: Catalog, config: Config) -> dict[Path, str]:

@@ -1,8 +1,74 @@
-"""Python names derived mechanically from codes and member names: one rule, used everywhere."""
+"""Python names derived mechanically from codes and member names: one rule, used everywhere.
+
+The generated package follows the catalog's folders: a folder with entries and no subfolders
+becomes a module (``unkey/data.py``); a folder with subfolders becomes a package whose
+``__init__.py`` holds the folder's own entries, if any (``unkey/__init__.py``). Each entry is a
+class named from its last segment, and each extension member an attribute named in snake_case.
+The reserved names below are the ones such a derived name must not take; `checks` reports them.
+"""
 
 from __future__ import annotations
+
+import keyword
+import re
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+#: Attributes and methods every generated problem class has (its base class's API).
+BASE_ATTRIBUTES = frozenset(
+    {
+        "code",
+        "type",
+        "status",
+        "title",
+        "default_detail",
+        "detail",
+        "instance",
+        "extensions",
+        "request_id",
+        "to_dict",
+        "to_json",
+        "body",
+        "headers",
+    }
+)
+#: Attributes and methods Python's Exception gives every exception.
+EXCEPTION_ATTRIBUTES = frozenset({"args", "with_traceback", "add_note"})
+#: Names a generated constructor uses besides its parameters: a parameter must not hide them.
+CONSTRUCTOR_NAMES = frozenset(
+    {"self", "isinstance", "str", "int", "float", "bool", "list", "dict", "super"}
+)
+#: Class names the generated modules already use for something else.
+RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
+#: Public names of the package's root module, which a top-level subpackage would replace.
+ROOT_NAMES = frozenset({"lookup", "parse"})
 
 
 def class_name(segment: str) -> str:
     """The class for an entry's last code segment: ``key_not_found`` becomes ``KeyNotFound``."""
     return "".join(part[:1].upper() + part[1:] for part in segment.split("_"))
+
+
+def attribute_name(member: str) -> str:
+    """The Python attribute for an extension member: ``apiId`` becomes ``api_id``.
+
+    The JSON name stays the member's name in bodies; only the Python side is snake_case.
+    ``HTTPStatus`` becomes ``http_status`` and ``already_snake`` is unchanged.
+    """
+    return _WORD_BOUNDARY.sub("_", member).lower()
+
+
+def module_name(folder: str) -> str:
+    """The dotted module path of a catalog folder: ``unkey/data`` becomes ``unkey.data``."""
+    return folder.replace("/", ".")
+
+
+def attribute_problem(attribute: str) -> str | None:
+    """Why ``attribute`` cannot be a generated attribute and parameter, or None when it can."""
+    if keyword.iskeyword(attribute):
+        return f"'{attribute}' is a Python keyword"
+    if attribute in BASE_ATTRIBUTES or attribute in EXCEPTION_ATTRIBUTES:
+        return f"'{attribute}' is already an attribute of every problem class"
+    if attribute in CONSTRUCTOR_NAMES:
+        return f"a parameter '{attribute}' would hide the name the generated constructor uses"
+    return None
