@@ -204,23 +204,22 @@ def check_catalog(
 def _unique_uris(
     entries: Sequence[ErrorDef], documents: Mapping[str, Document]
 ) -> Iterator[Diagnostic]:
-    owner: dict[str, str] = {}
+    """Derived URIs claim first, so a clash is blamed on the explicit `type:` or alias."""
+    claims: list[tuple[int, ErrorDef, str, list[PathItem]]] = []
     for entry in entries:
+        explicit = "type" in documents[entry.code].data
+        claims.append((1 if explicit else 0, entry, entry.type_uri, ["type"] if explicit else []))
+        claims += [(2, entry, alias, ["aliases", i]) for i, alias in enumerate(entry.aliases)]
+    owner: dict[str, str] = {}
+    for _, entry, uri, path in sorted(claims, key=lambda claim: (claim[0], claim[1].code)):
         found: list[Diagnostic] = []
         report = _Reporter(documents[entry.code], found)
-        uris: list[tuple[str, list[PathItem]]] = [
-            (entry.type_uri, ["type"] if "type" in documents[entry.code].data else [])
-        ]
-        uris += [(alias, ["aliases", index]) for index, alias in enumerate(entry.aliases)]
-        for uri, path in uris:
-            if uri in owner and owner[uri] != entry.code:
-                hint = "type URIs identify problem types: each must belong to exactly one entry"
-                report(path, "E015", f"type URI {uri} is already used by {owner[uri]}", hint)
-            elif uri in owner:
-                report(
-                    path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias"
-                )
-            owner.setdefault(uri, entry.code)
+        if owner.get(uri, entry.code) != entry.code:
+            hint = "type URIs identify problem types: each must belong to exactly one entry"
+            report(path, "E015", f"type URI {uri} is already used by {owner[uri]}", hint)
+        elif uri in owner:
+            report(path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias")
+        owner.setdefault(uri, entry.code)
         yield from found
 
 

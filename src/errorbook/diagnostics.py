@@ -84,8 +84,8 @@ class Diagnostic:
         """The rule's name, e.g. ``unknown-key``."""
         return RULES[self.code]
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (str(self.path), self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (str(self.path), self.line, self.column, self.code, self.message)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from errorbook.config import Config
+from errorbook.diagnostics import display_path
 from errorbook.errors import UsageError
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+")
@@ -42,7 +43,9 @@ def create_entry(config: Config, code: str, status: int, title: str | None = Non
         with path.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except FileExistsError:
-        raise UsageError(f"{path} already exists; edit it, or choose another code") from None
+        raise UsageError(
+            f"{display_path(path)} already exists; edit it, or choose another code"
+        ) from None
     return path
 
 

@@ -228,7 +228,7 @@ def _syntax_problem(path: Path, text: str, error: yaml.YAMLError) -> Diagnostic:
         column = offset - text.rfind("\n", 0, offset)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    message = f"invalid YAML: {context}, {problem}" if context else f"invalid YAML: {problem}"
     hint = next((tip for needle, tip in _YAML_HINTS if needle in message), None)
     if _char_at(text, line, column) == "\t":
         hint = _TAB_HINT
@@ -323,7 +323,8 @@ class _Builder:
             self._bad_tag(node)
 
     def _bad_tag(self, node: Node) -> None:
-        message = f"YAML tag '{node.tag}' is not allowed"
+        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
+        message = f"YAML tag '{tag}' is not allowed"
         hint = "entries hold plain strings, numbers, booleans, lists and mappings; remove the tag"
         self._report(node, "E004", message, hint)
 

@@ -104,9 +104,12 @@ def _missing_keys(
     missing = [key for key in error.value if key not in error.instance]
     name = error.message.split("'")[1] if error.message.count("'") >= 2 else None
     properties = error.schema.get("properties", {})
+    unknown = [key for key in error.instance if key not in properties]
     for key in missing:
         if name is not None and key != name:
             continue
+        if difflib.get_close_matches(key, unknown, n=1, cutoff=0.6):
+            continue  # the unknown-key diagnostic already says "did you mean"
         where = locate(document, path)
         owner = f" in {_display(path)}" if path else ""
         description = properties.get(key, {}).get("description")
@@ -168,6 +171,8 @@ def _wrong_type(document: Document, error: _Failure, path: list[PathItem]) -> Di
     )
     message = f"{_display(path)} must be {wanted}, not {_reading(error.instance)}"
     hint = None
+    if expected == "integer" and isinstance(error.instance, str) and error.instance.isdigit():
+        hint = f"remove the quotes: {path[-1]}: {error.instance}"
     if "string" in expected and where.raw is not None and not isinstance(error.instance, str):
         reading = _reading(error.instance)
         message = f"{_display(path)} must be a string, but YAML 1.1 reads {where.raw} as {reading}"
@@ -207,7 +212,7 @@ def _invalid_value(document: Document, error: _Failure, path: list[PathItem]) ->
 
 
 _PATTERN_MESSAGES = {
-    "title": "must be a single line of text",
+    "title": "must be one line of text, and not empty",
     "code": "is not an error code (lowercase segments joined by /, e.g. unkey/data/api_not_found)",
     "uri": "is not an absolute http(s) URI",
     "lang": "must be a language name such as bash, python or json",

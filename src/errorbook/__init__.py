@@ -1,0 +1,52 @@
+"""errorbook: describe each API error once, in YAML; validate it; generate docs and code from it.
+
+A tour of the library (the ``errorbook`` command is a thin shell over exactly these calls):
+
+1. `load_config` finds the project's configuration (``[tool.errorbook]`` in pyproject.toml, or
+   errorbook.toml) and returns a `Config`.
+2. `load_catalog` reads every entry of the catalog folder, validates it against the JSON Schema
+   and the semantic rules, and returns a `LoadResult`: the `Catalog` (None when anything is an
+   error) and every `Diagnostic`, sorted by file and line.
+3. The model is plain frozen data: a `Catalog` of `ErrorDef` entries, each with its `Step` fixes
+   and mistakes, `Field` extension members, `Header` headers, `Example` samples and optional
+   `Deprecation`.
+4. `generate_outputs` runs every generator over a catalog and returns ``{path: text}``;
+   `write_outputs` writes what changed, atomically, and `check_outputs` returns a unified diff of
+   what is stale instead.
+
+Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
+bad configuration key, a `UsageError` for arguments that cannot work, an `OutputError` when
+generated files cannot be written.
+"""
+
+from __future__ import annotations
+
+from errorbook.config import Config, load_config
+from errorbook.diagnostics import Diagnostic
+from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
+from errorbook.generate import generate_outputs
+from errorbook.load import LoadResult, load_catalog
+from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
+from errorbook.output import check_outputs, write_outputs
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Config",
+    "ConfigError",
+    "Deprecation",
+    "Diagnostic",
+    "ErrorDef",
+    "Example",
+    "Field",
+    "Header",
+    "LoadResult",
+    "OutputError",
+    "Step",
+    "UsageError",
+    "check_outputs",
+    "generate_outputs",
+    "load_catalog",
+    "load_config",
+    "write_outputs",
+]
