@@ -98,3 +98,12 @@ class Goldens:
 @pytest.fixture
 def goldens(request: pytest.FixtureRequest) -> Goldens:
     return Goldens(bool(request.config.getoption("--update-goldens")))
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The repository's own project, copied aside and built once with `errorbook build`."""
+    from sitetools import ROOT, build, copy_project, site_url_of
+
+    project = copy_project(ROOT, tmp_path_factory.mktemp("repo"))
+    return build(project, site_url_of(project))

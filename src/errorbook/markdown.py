@@ -13,8 +13,6 @@ import re
 
 _BACKTICK_RUN = re.compile(r"`+")
 _CODE_SPAN_OR_LT = re.compile(r"(`+).+?(?<!`)\1(?!`)|<")
-# Characters Python-Markdown lets a backslash escape and that change inline rendering.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
 
 def fence(code: str, lang: str = "") -> str:
@@ -59,9 +57,13 @@ def table_cell(text: str) -> str:
     return inline(text).replace("|", "\\|")
 
 
-def literal(text: str) -> str:
-    """Plain text (a code, a title) escaped so Markdown shows it character for character."""
-    return _INLINE_SPECIAL.sub(r"\\\1", one_line(text)).replace("<", "&lt;")
+def meta_text(text: str) -> str:
+    """A summary as plain text for an HTML attribute: Material prints front matter
+    ``description`` into ``<meta content="...">`` without escaping it."""
+    plain = one_line(text).replace("`", "")
+    return (
+        plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def yaml_string(text: str) -> str:

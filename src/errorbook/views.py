@@ -261,7 +261,7 @@ def response_view(response: ExampleResponse) -> ResponseView:
 
 def _front_matter(entry: ErrorDef) -> tuple[tuple[str, str], ...]:
     items = [("title", markdown.yaml_string(entry.name))]
-    items.append(("description", markdown.yaml_string(markdown.one_line(entry.summary))))
+    items.append(("description", markdown.yaml_string(markdown.meta_text(entry.summary))))
     if entry.deprecated is not None:
         items.append(("status", "deprecated"))
     return tuple(items)

@@ -78,7 +78,7 @@ class HomePage:
 
 @dataclass(frozen=True, slots=True)
 class FolderPage:
-    """The index page of one folder: its sub-folders and the errors directly in it."""
+    """The index page of one folder: its sub-folders, then its errors grouped by folder."""
 
     path: str
     folder: str
@@ -87,7 +87,7 @@ class FolderPage:
     count: int
     trail: tuple[FolderLink, ...]
     subfolders: tuple[FolderLink, ...]
-    rows: tuple[EntryLink, ...]
+    groups: tuple[EntryGroup, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,7 @@ class PageOwner:
     what: str
     code: str | None = None
     key: tuple[str | int, ...] = ()
+    alias: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,33 +163,45 @@ def folder_pages(catalog: Catalog) -> list[FolderPage]:
     """One view per folder that holds errors, directly or in sub-folders."""
     counts = _counts(catalog)
     children: dict[str, set[str]] = {folder: set() for folder in counts}
-    direct: dict[str, list[ErrorDef]] = {folder: [] for folder in counts}
-    for entry in catalog.entries:
-        direct[entry.folder].append(entry)
     for folder in counts:
         parent = folder.rpartition("/")[0]
         if parent:
             children[parent].add(folder)
-    pages = []
-    for folder in sorted(counts):
-        path = folder_page_path(folder)
-        parts = folder.split("/")
-        trail = [_folder_link("/".join(parts[:i]), path, counts) for i in range(1, len(parts))]
-        pages.append(
-            FolderPage(
-                path=path,
-                folder=folder,
-                title=markdown.literal(folder_title(folder)),
-                title_yaml=markdown.yaml_string(folder_title(folder)),
-                count=counts[folder],
-                trail=(FolderLink("", "All errors", markdown.link(path, HOME_PAGE), 0), *trail),
-                subfolders=tuple(
-                    _folder_link(child, path, counts) for child in sorted(children[folder])
-                ),
-                rows=tuple(entry_link(entry, path) for entry in direct[folder]),
+    by_folder: dict[str, list[ErrorDef]] = {}
+    for entry in catalog.entries:
+        by_folder.setdefault(entry.folder, []).append(entry)
+    return [
+        _folder_page(folder, sorted(children[folder]), by_folder, counts)
+        for folder in sorted(counts)
+    ]
+
+
+def _folder_page(
+    folder: str,
+    children: list[str],
+    by_folder: Mapping[str, list[ErrorDef]],
+    counts: Mapping[str, int],
+) -> FolderPage:
+    path = folder_page_path(folder)
+    parts = folder.split("/")
+    trail = [_folder_link("/".join(parts[:i]), path, counts) for i in range(1, len(parts))]
+    below = [f for f in sorted(by_folder) if f == folder or f.startswith(folder + "/")]
+    return FolderPage(
+        path=path,
+        folder=folder,
+        title=folder_title(folder),
+        title_yaml=markdown.yaml_string(folder_title(folder)),
+        count=counts[folder],
+        trail=(FolderLink("", "All errors", markdown.link(path, HOME_PAGE), 0), *trail),
+        subfolders=tuple(_folder_link(child, path, counts) for child in children),
+        groups=tuple(
+            EntryGroup(
+                _folder_link(group, path, counts),
+                tuple(entry_link(entry, path) for entry in by_folder[group]),
             )
-        )
-    return pages
+            for group in below
+        ),
+    )
 
 
 def status_page(catalog: Catalog) -> StatusPage:
@@ -239,7 +252,7 @@ def page_owners(catalog: Catalog) -> Iterator[PageOwner]:
             path = alias_page_path(alias, catalog.base_uri)
             if path is not None:
                 what = f"the redirect from {alias}"
-                yield PageOwner(site_path(path), what, entry.code, ("aliases", index))
+                yield PageOwner(site_path(path), what, entry.code, ("aliases", index), alias)
 
 
 def _counts(catalog: Catalog) -> dict[str, int]:
@@ -254,4 +267,4 @@ def _counts(catalog: Catalog) -> dict[str, int]:
 
 def _folder_link(folder: str, from_page: str, counts: Mapping[str, int]) -> FolderLink:
     href = markdown.link(from_page, folder_page_path(folder))
-    return FolderLink(folder, markdown.literal(folder_title(folder)), href, counts[folder])
+    return FolderLink(folder, folder_title(folder), href, counts[folder])

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from errorbook.cli import build, generate, new, schema, serve, validate
+from errorbook.cli import build, explain, generate, new, schema, serve, validate
 from errorbook.errors import ConfigError, OutputError, UsageError
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
-VERBS: tuple[ModuleType, ...] = (validate, generate, build, serve, new, schema)
+VERBS: tuple[ModuleType, ...] = (validate, generate, build, serve, explain, new, schema)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
