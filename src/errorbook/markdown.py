@@ -12,6 +12,7 @@ import posixpath
 import re
 
 _BACKTICK_RUN = re.compile(r"`+")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _CODE_SPAN_OR_LT = re.compile(r"(`+).+?(?<!`)\1(?!`)|<")
 
 
@@ -23,7 +24,8 @@ def fence(code: str, lang: str = "") -> str:
     """
     longest = max((len(run) for run in _BACKTICK_RUN.findall(code)), default=0)
     marks = "`" * max(3, longest + 1)
-    body = code if code.endswith("\n") else code + "\n"
+    body = _LEADING_BLANK_LINES.sub("", code)  # Markdown drops them anyway
+    body = body if body.endswith("\n") else body + "\n"
     return f"{marks}{lang}\n{body}{marks}"
 
 

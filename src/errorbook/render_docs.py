@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from errorbook.config import Config
+from errorbook.diagnostics import display_path
 from errorbook.errors import TemplateError
 from errorbook.model import Catalog, ErrorDef
 from errorbook.output import GENERATED_MARKER
@@ -120,7 +121,7 @@ def _render(
     try:
         text = env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        where = f"{error.filename or error.name}:{error.lineno}"
+        where = f"{_shown(error.filename or error.name or name)}:{error.lineno}"
         raise TemplateError(f"{where}: template syntax error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"template {error.name} not found (needed to render {name})") from None
@@ -140,4 +141,8 @@ def _template_frame(error: BaseException, name: str) -> str:
     if not frames:
         return name
     frame = frames[-1]
-    return f"{frame.filename}:{frame.lineno}"
+    return f"{_shown(frame.filename)}:{frame.lineno}"
+
+
+def _shown(filename: str) -> str:
+    return display_path(Path(filename)) if Path(filename).is_absolute() else filename
