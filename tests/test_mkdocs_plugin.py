@@ -33,9 +33,9 @@ def _run(project: Path, *command: str, quiet: bool = True) -> subprocess.Complet
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
     if quiet:
         env["NO_MKDOCS_2_WARNING"] = "1"
-    bindir = Path(sys.executable).parent
+    # `python -m mkdocs` is what Material checks for too; it finds the same installation.
     return subprocess.run(
-        [str(bindir / command[0]), *command[1:]],
+        [sys.executable, "-m", *command],
         cwd=project,
         env=env,
         capture_output=True,
