@@ -100,6 +100,18 @@ def goldens(request: pytest.FixtureRequest) -> Goldens:
     return Goldens(bool(request.config.getoption("--update-goldens")))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the compiled generated modules of the tests out of the user's cache folder."""
+    previous = os.environ.get("ERRORBOOK_CACHE_DIR")
+    os.environ["ERRORBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("errorbook-cache"))
+    yield
+    if previous is None:
+        del os.environ["ERRORBOOK_CACHE_DIR"]
+    else:
+        os.environ["ERRORBOOK_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> object:
     """The repository's own project, copied aside and built once with `errorbook build`."""

@@ -8,6 +8,7 @@ on, and ``expected/``: ``stderr.txt``, ``stdout.txt`` when the command prints th
 
 from __future__ import annotations
 
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -15,9 +16,17 @@ from pathlib import Path
 import pytest
 
 from conftest import Goldens, run_cli
+from errorbook.scaffold import schema_path
 
 CASES = Path(__file__).parent / "cases"
 DEFAULT_CONFIG = 'base-uri = "https://errors.example.com/"\n'
+
+
+def _portable(path: Path) -> str:
+    """The file's text, with the machine-specific path to the installed schema replaced."""
+    text = path.read_text(encoding="utf-8")
+    schema = Path(os.path.relpath(schema_path(), path.parent)).as_posix()
+    return text.replace(f"$schema={schema}", "$schema=<installed error.schema.json>")
 
 
 def _cases() -> list[Path]:
@@ -44,7 +53,7 @@ def test_case(case: Path, tmp_path: Path, goldens: Goldens) -> None:
     if result.stdout or (expected / "stdout.txt").exists():
         goldens.check(expected / "stdout.txt", result.stdout)
     created = {
-        p.relative_to(project).as_posix(): p.read_text(encoding="utf-8")
+        p.relative_to(project).as_posix(): _portable(p)
         for p in sorted(project.rglob("*"))
         if p.is_file() and p not in before
     }

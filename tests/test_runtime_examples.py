@@ -25,7 +25,8 @@ def project() -> tuple[Catalog, Config]:
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty cache for each test, so the cache test sees its own entries."""
     monkeypatch.setenv("ERRORBOOK_CACHE_DIR", str(tmp_path / "cache"))
 
 

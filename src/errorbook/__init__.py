@@ -13,6 +13,12 @@ A tour of the library (the ``errorbook`` command is a thin shell over exactly th
 4. `generate_outputs` runs every generator over a catalog and returns ``{path: text}``;
    `write_outputs` writes what changed, atomically, and `check_outputs` returns a unified diff of
    what is stale instead.
+5. `export_package` turns a catalog into the generated Python package, ``{relative path: text}``;
+   `example_responses` imports that package and returns each entry's `ExampleResponse` (status,
+   headers, body), which is what the documentation shows.
+6. `openapi_document` returns the catalog's OpenAPI 3.1 components (a schema per type, a
+   response per status); `diff_catalogs` compares two catalogs and returns a `CatalogDiff`:
+   every `CatalogChange`, classified breaking, warning, minor or patch, and a version bump.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `UsageError` for arguments that cannot work, an `OutputError` when
@@ -21,16 +27,23 @@ generated files cannot be written.
 
 from __future__ import annotations
 
+from errorbook.changes import CatalogChange, CatalogDiff
 from errorbook.config import Config, load_config
 from errorbook.diagnostics import Diagnostic
+from errorbook.diff import diff_catalogs
 from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
+from errorbook.export_python import export_package
 from errorbook.generate import generate_outputs
 from errorbook.load import LoadResult, load_catalog
 from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
+from errorbook.openapi import openapi_document
 from errorbook.output import check_outputs, write_outputs
+from errorbook.runtime_examples import ExampleResponse, example_responses
 
 __all__ = [
     "Catalog",
+    "CatalogChange",
+    "CatalogDiff",
     "CatalogError",
     "Config",
     "ConfigError",
@@ -38,6 +51,7 @@ __all__ = [
     "Diagnostic",
     "ErrorDef",
     "Example",
+    "ExampleResponse",
     "Field",
     "Header",
     "LoadResult",
@@ -45,8 +59,12 @@ __all__ = [
     "Step",
     "UsageError",
     "check_outputs",
+    "diff_catalogs",
+    "example_responses",
+    "export_package",
     "generate_outputs",
     "load_catalog",
     "load_config",
+    "openapi_document",
     "write_outputs",
 ]

@@ -47,6 +47,8 @@ RULES: dict[str, str] = {
     "E035": "header-clash",
     "E036": "header-value",
     "E040": "page-collision",
+    "E050": "example-not-json",
+    "E051": "example-response-mismatch",
     "W001": "todo-marker",
     "W002": "missing-example",
     "W003": "duplicate-summary",

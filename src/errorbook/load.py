@@ -11,6 +11,7 @@ from typing import Any
 from errorbook.checks import check_catalog, check_entry
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic, count_errors, sort_diagnostics
+from errorbook.example_checks import check_example_responses
 from errorbook.model import (
     Catalog,
     Deprecation,
@@ -30,11 +31,16 @@ _SEGMENT = re.compile(r"[a-z][a-z0-9_]*")
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What loading found: the catalog (None when any error was found) and every diagnostic."""
+    """What loading found: the catalog (None when any error was found) and every diagnostic.
+
+    ``entries`` holds every entry that passed the schema, even when a catalog-wide rule
+    failed; `errorbook diff` compares them when every file became an entry.
+    """
 
     catalog: Catalog | None
     diagnostics: tuple[Diagnostic, ...]
     files: int
+    entries: tuple[ErrorDef, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -69,6 +75,7 @@ def load_catalog(config: Config) -> LoadResult:
             continue
         entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
         diagnostics.extend(check_entry(entry, document))
+        diagnostics.extend(check_example_responses(entry, document, config.envelope))
         entries.append(entry)
         documents[code] = document
     diagnostics.extend(check_catalog(entries, documents))
@@ -82,7 +89,7 @@ def load_catalog(config: Config) -> LoadResult:
     catalog = (
         None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
     )
-    return LoadResult(catalog, tuple(ordered), len(paths))
+    return LoadResult(catalog, tuple(ordered), len(paths), tuple(entries))
 
 
 def _entry_files(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:

@@ -25,6 +25,13 @@ _DIGITS = re.compile(r"(\d+)")
 
 def _escape(text: str, quote: str) -> str:
     """``text`` as the inside of a literal delimited by ``quote``; the result is pure ASCII."""
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "\\" not in text
+        and (not quote or quote not in text)
+    ):
+        return text  # the common case: nothing to escape
     escaped = text.translate(_TABLES[quote])
     if not escaped.isascii():
         escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
@@ -44,6 +51,8 @@ def string_literal(text: str) -> str:
 
 def _chunks(text: str, width: int) -> list[str]:
     """Split ``text`` into pieces whose literals fit in ``width``, preferably after spaces."""
+    if len(string_literal(text)) <= width:
+        return [text]  # ruff format would join any split of a literal that fits
     chunks: list[str] = []
     current, size = "", 2
     for piece in _pieces(text, width - 2):

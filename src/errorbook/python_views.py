@@ -34,10 +34,8 @@ _ANNOTATIONS = {
 
 @dataclass(frozen=True, slots=True)
 class FieldView:
-    """One extension member as the constructor takes and stores it."""
+    """One extension member as the constructor takes (``parameter``) and checks it."""
 
-    attribute: str
-    annotation: str
     parameter: str
     check: tuple[str, ...]
 
@@ -90,7 +88,7 @@ def _needs(entry: ErrorDef) -> frozenset[str]:
 def _type_names(entry: ErrorDef) -> frozenset[str]:
     """What the class's annotations name, for the module's ``if TYPE_CHECKING:`` imports."""
     names: set[str] = set()
-    if entry.fields or "{" in entry.detail or "}" in entry.detail:
+    if entry.fields or _formats_detail(entry):
         names |= {"Mapping", "Any"}  # the constructor's signature
     if entry.fields or any(h.value is not None and not _header_fields(h) for h in entry.headers):
         names |= {"ClassVar", "Mapping"}  # _members and _headers
@@ -108,7 +106,14 @@ def _class_doc(entry: ErrorDef) -> list[str | Section]:
     paragraphs.append(f"Code {entry.code}; documented at {entry.type_uri}")
     if entry.fields:
         paragraphs.append(("Attributes:", [_field_doc(field) for field in entry.fields]))
+    if entry.headers:
+        paragraphs.append(("Headers:", [_header_doc(header) for header in entry.headers]))
     return paragraphs
+
+
+def _header_doc(header: Header) -> str:
+    sent = f" Sent as {header.value!r}." if header.value is not None else " Not sent by headers()."
+    return f"{header.name}: {header.description}{sent}"
 
 
 def _field_doc(field: Field) -> str:
@@ -133,7 +138,7 @@ def _attributes(entry: ErrorDef) -> list[str]:
 
 def _private_attributes(entry: ErrorDef) -> list[str]:
     lines: list[str] = []
-    if entry.placeholders or "{" in entry.detail or "}" in entry.detail:
+    if _formats_detail(entry):
         lines += assignment("_detail_format", _percent_format(entry.detail), indent=1)
     members = [
         f"{string_literal(f.name)}: {string_literal(attribute_name(f.name))}" for f in entry.fields
@@ -175,12 +180,12 @@ def _field_view(field: Field) -> FieldView:
         ")",
         indent=2,
     )
-    return FieldView(attribute, _annotation(field), _annotation(field) + default, tuple(check))
+    return FieldView(_annotation(field) + default, tuple(check))
 
 
 def _detail(entry: ErrorDef) -> list[str]:
     names = entry.placeholders
-    if not names and "{" not in entry.detail and "}" not in entry.detail:
+    if not _formats_detail(entry):
         if not entry.fields:
             return []  # the base class's constructor is all this class needs
         return ["        if detail is None:", "            detail = self.default_detail"]
@@ -197,6 +202,11 @@ def _detail(entry: ErrorDef) -> list[str]:
     values = [_as_text(by_name[name]) for name in _occurrences(entry.detail)]
     lines += sequence("detail = self._detail_format % (", values, ")", indent=3, tuple_=True)
     return lines
+
+
+def _formats_detail(entry: ErrorDef) -> bool:
+    """Whether the detail template has placeholders or escaped braces to resolve."""
+    return bool(entry.placeholders) or "{" in entry.detail or "}" in entry.detail
 
 
 def _occurrences(template: str) -> list[str]:

@@ -89,6 +89,10 @@ class InvalidKey(Problem):
 
     Code frontline/client/invalid_key; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/invalid_key
+
+    Headers:
+        WWW-Authenticate: Names the Bearer scheme that the gateway expects by default, as HTTP
+            requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
@@ -106,6 +110,10 @@ class MissingCredentials(Problem):
 
     Code frontline/client/missing_credentials; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/missing_credentials
+
+    Headers:
+        WWW-Authenticate: Names the Bearer scheme that the gateway expects by default, as HTTP
+            requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
@@ -173,6 +181,16 @@ class RateLimited(Problem):
         retry_after (int | None): Seconds until the limit's window resets and the request can be
             retried. Absent when the policy could not identify the request. (JSON member
             retryAfter)
+
+    Headers:
+        Retry-After: Seconds to wait before the next request can succeed, the same value as the
+            `retryAfter` member. Sent as '{retryAfter}'.
+        X-RateLimit-Limit: The maximum number of requests allowed in the window of the most
+            restrictive limit that applied. Not sent by headers().
+        X-RateLimit-Remaining: Requests left in the current window; `0` on this response. Not
+            sent by headers().
+        X-RateLimit-Reset: Unix time, in seconds, when the current window resets. Not sent by
+            headers().
     """
 
     __slots__ = ("retry_after",)
@@ -224,6 +242,10 @@ class UsageExceeded(Problem):
         retry_after (int | None): Seconds until the key's credits are refilled automatically.
             Absent when the key has no refill, because waiting will not restore its credits.
             (JSON member retryAfter)
+
+    Headers:
+        Retry-After: Seconds until the key's next automatic refill, the same value as the
+            `retryAfter` member. Sent only for keys that refill. Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)

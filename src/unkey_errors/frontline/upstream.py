@@ -72,6 +72,10 @@ class ServiceUnavailable(Problem):
     Attributes:
         retry_after (int): Suggested number of seconds to wait before retrying the request. (JSON
             member retryAfter)
+
+    Headers:
+        Retry-After: Seconds to wait before retrying, the same value as the `retryAfter` member.
+            Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)

@@ -20,6 +20,10 @@ class KeyNotFound(Problem):
 
     Code unkey/authentication/key_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found
+
+    Headers:
+        WWW-Authenticate: Names the Bearer scheme the request must use, as HTTP requires for
+            every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
@@ -126,6 +130,10 @@ class PortalSessionNotFound(Problem):
 
     Code unkey/authentication/portal_session_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_session_not_found
+
+    Headers:
+        WWW-Authenticate: Tells the client that the request must be authenticated again, as HTTP
+            requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()

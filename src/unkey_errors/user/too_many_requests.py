@@ -24,6 +24,10 @@ class QueryQuotaExceeded(Problem):
     Attributes:
         retry_after (int): Seconds to wait before sending another analytics query; also sent as
             the `Retry-After` header. (JSON member retryAfter)
+
+    Headers:
+        Retry-After: The number of seconds until the workspace can run analytics queries again.
+            Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
@@ -74,6 +78,10 @@ class WorkspaceRateLimited(Problem):
     Attributes:
         retry_after (int): Seconds to wait before sending the next request; also sent as the
             `Retry-After` header. (JSON member retryAfter)
+
+    Headers:
+        Retry-After: The number of seconds until the workspace may send API requests again. Sent
+            as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)

@@ -174,7 +174,9 @@ def lookup(key: str) -> type[Problem]:
     Raises:
         KeyError: No entry of the catalog has that code or URI.
     """
-    cls = _by_key.get(key) if isinstance(key, str) else None
+    if not isinstance(key, str):
+        raise KeyError(key)
+    cls = _by_key.get(key)
     if cls is None:
         names, uris = _index or _build_index()
         code = key if key in names else uris.get(key)
@@ -199,7 +201,7 @@ def parse(data: Mapping[str, Any] | str | bytes | bytearray) -> Problem:
         decoded = _decode_json(data)
         members = decoded if decoded.__class__ is dict else _as_dict(decoded)
     else:
-        members = _as_dict(data)
+        members = data if data.__class__ is dict else _as_dict(data)
     request_id = None
     type_uri = members.get("type")
     if type_uri is None and "status" not in members and isinstance(members.get("error"), dict):
@@ -299,13 +301,16 @@ def _generic(cls: type[Problem] | None, data: dict[str, Any]) -> Problem:
         title = data["title"] if isinstance(data.get("title"), str) else None
     detail = data.get("detail")
     instance = data.get("instance")
+    extensions = {key: value for key, value in data.items() if key not in _STANDARD}
+    if not all(isinstance(key, str) for key in extensions):
+        raise ValueError("not a problem details object: a member name is not a string")
     return Problem.generic(
         status,
         type=type_uri,
         title=title,
         detail=detail if isinstance(detail, str) else None,
         instance=instance if isinstance(instance, str) else None,
-        extensions={key: value for key, value in data.items() if key not in _STANDARD} or None,
+        extensions=extensions or None,
     )
 
 

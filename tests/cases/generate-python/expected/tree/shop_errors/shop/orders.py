@@ -88,6 +88,12 @@ class OutOfStock(Problem):
         skus (list[Any] | None): The SKUs that are short.
         stock (dict[str, Any] | None): Stock per warehouse.
         retry_after (int | None): Seconds until the stock is refilled. (JSON member retryAfter)
+
+    Headers:
+        Retry-After: Seconds until the stock is refilled. Sent as '{retryAfter}'.
+        X-Stock: The stock, as a header. Sent as '{available}/{requested} {{left}}'.
+        X-Shop: Names the shop, always. Sent as 'main "shop" \\\\ {{1}}'.
+        X-Docs: Documented, but without a value to send. Not sent by headers().
     """
 
     __slots__ = ("available", "backorder", "ratio", "requested", "retry_after", "skus", "stock")

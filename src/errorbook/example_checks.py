@@ -1,0 +1,55 @@
+"""Hand-written response examples must agree with their type: E050 and E051.
+
+An entry may show a response body in ``examples`` (``kind: response``, ``lang: json``), e.g. to
+show a filled ``errors`` array. Such a body is typed by hand, so it can drift from the entry:
+the wrong status, a type URI that does not exist, a missing member. Each one is parsed and
+validated against the type's schema in the catalog's envelope, as the site publishes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import best_match
+
+from errorbook.diagnostics import Diagnostic
+from errorbook.model import Envelope, ErrorDef
+from errorbook.problem_schema import envelope, problem_object
+from errorbook.source import Document, locate
+
+
+def check_example_responses(
+    entry: ErrorDef, document: Document, kind: Envelope
+) -> Iterator[Diagnostic]:
+    """Diagnostics for every JSON response example of the entry that is not a valid body.
+
+    Args:
+        entry: The entry whose examples are checked.
+        document: Its source, to locate the examples.
+        kind: The catalog's envelope; a body is checked inside it.
+    """
+    validator: Draft202012Validator | None = None
+    for index, example in enumerate(entry.examples):
+        if example.kind != "response" or example.lang.lower() != "json":
+            continue
+        where = locate(document, ["examples", index, "code"])
+        try:
+            body = json.loads(example.code)
+        except json.JSONDecodeError as error:
+            message = f"the response example is not JSON: {error.msg} (line {error.lineno})"
+            hint = "write the body as strict JSON, or give the example another lang"
+            yield Diagnostic(document.path, where.line, where.column, "E050", message, hint)
+            continue
+        validator = validator or Draft202012Validator(
+            envelope(kind, problem_object(entry)), format_checker=FormatChecker()
+        )
+        problem = best_match(validator.iter_errors(body))
+        if problem is not None:
+            at = "/".join(str(part) for part in problem.absolute_path) or "the body"
+            message = f"the response example does not match {entry.code}: {at}: {problem.message}"
+            hint = (
+                "fix the example, or drop it: every page shows a response rendered from the entry"
+            )
+            yield Diagnostic(document.path, where.line, where.column, "E051", message, hint)

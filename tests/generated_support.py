@@ -1,0 +1,76 @@
+"""Helpers shared by the tests of the generated package: catalogs, packages and values."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from hypothesis import strategies as st
+
+from errorbook.config import load_config
+from errorbook.load import load_catalog
+from errorbook.model import Catalog, Field
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = ROOT / "tests" / "cases" / "generate-python"
+GOLDEN_TREE = GOLDEN / "expected" / "tree"
+
+
+def repository_catalog() -> Catalog:
+    """The catalog the repository ships, as `errorbook generate` loads it."""
+    catalog = load_catalog(load_config(ROOT / "pyproject.toml")).catalog
+    assert catalog is not None
+    return catalog
+
+
+def golden_catalog() -> Catalog:
+    """The small adversarial catalog of the generate-python case."""
+    catalog = load_catalog(load_config(GOLDEN / "errorbook.toml")).catalog
+    assert catalog is not None
+    return catalog
+
+
+@contextlib.contextmanager
+def package_from(folder: Path, name: str, tmp_path: Path) -> Iterator[ModuleType]:
+    """Import the package ``folder/name`` from a copy, the way an application would."""
+    copy = tmp_path / "site"
+    shutil.copytree(folder / name, copy / name)
+    sys.path.insert(0, str(copy))
+    try:
+        yield __import__(name)
+    finally:
+        sys.path.remove(str(copy))
+        for module in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+            del sys.modules[module]
+
+
+JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+_BY_TYPE: dict[str, st.SearchStrategy[Any]] = {
+    "string": st.text(),
+    "integer": st.integers(),
+    "number": st.floats(allow_nan=False, allow_infinity=False) | st.integers(),
+    "boolean": st.booleans(),
+    "array": st.lists(JSON_VALUES, max_size=3),
+    "object": st.dictionaries(st.text(), JSON_VALUES, max_size=3),
+}
+
+
+def value_of(field: Field) -> st.SearchStrategy[Any]:
+    """Any value the field accepts: one of its type, or None when it is optional."""
+    values = _BY_TYPE[field.type]
+    return values if field.required else st.none() | values

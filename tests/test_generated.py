@@ -1,0 +1,391 @@
+"""The generated package by behaviour: import, raise, send, parse back, for every entry."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from errorbook.export_python import export_package
+from errorbook.model import STANDARD_MEMBERS, Catalog, ErrorDef
+from errorbook.naming import attribute_name
+from errorbook.runtime_examples import imported
+from generated_support import (
+    GOLDEN_TREE,
+    JSON_VALUES,
+    golden_catalog,
+    package_from,
+    repository_catalog,
+    value_of,
+)
+
+#: The example response printed on Unkey's page for unkey/authentication/key_not_found,
+#: copied verbatim from shared/reference/seed-page.txt.
+SEED_PAGE_JSON = """{
+  "meta": {
+    "requestId": "req_2c9a0jf23l4k567"
+  },
+  "error": {
+    "detail": "The provided API key was not found",
+    "status": 401,
+    "title": "Unauthorized",
+    "type": "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found"
+  }
+}"""
+SEED_PAGE = Path(__file__).parents[2] / "shared" / "reference" / "seed-page.txt"
+_EXTENSION_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,}$")
+
+CATALOG = repository_catalog()
+GOLDEN = golden_catalog()
+
+
+@pytest.fixture(scope="module")
+def unkey() -> Iterator[ModuleType]:
+    """The package generated from the repository catalog, fresh from the generator."""
+    with imported(export_package(CATALOG, "unkey_errors")) as package:
+        yield package
+
+
+@pytest.fixture(scope="module")
+def shop() -> Iterator[ModuleType]:
+    with imported(export_package(GOLDEN, "shop_errors")) as package:
+        yield package
+
+
+def _example(package: ModuleType, entry: ErrorDef, **extra: Any) -> Any:
+    cls = package.lookup(entry.code)
+    arguments = {attribute_name(field.name): field.example for field in entry.fields}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return cls(**arguments, **extra)
+
+
+def _check_rfc9457(problem: Any, entry: ErrorDef) -> None:
+    data = problem.to_dict()
+    assert list(data)[:4] == ["type", "title", "status", "detail"]
+    assert data["type"] == entry.type_uri and data["type"].startswith(("https://", "http://"))
+    assert data["title"] == entry.title and isinstance(data["title"], str)
+    assert data["status"] == entry.status == problem.status and type(data["status"]) is int
+    assert isinstance(data["detail"], str)
+    assert "instance" not in data or isinstance(data["instance"], str)
+    members = [name for name in data if name not in STANDARD_MEMBERS]
+    declared = [f.name for f in entry.fields if f.name in data]
+    assert members[: len(declared)] == declared, "declared members come first, in order"
+    assert all(_EXTENSION_NAME.match(name) for name in declared)
+    json.dumps(data, allow_nan=False)
+
+
+@pytest.mark.parametrize("entry", CATALOG.entries, ids=lambda entry: entry.code)
+def test_every_entry_raises_sends_and_parses_back(unkey: ModuleType, entry: ErrorDef) -> None:
+    cls = unkey.lookup(entry.code)
+    assert unkey.lookup(entry.type_uri) is cls
+    assert (cls.code, cls.type, cls.status, cls.title) == (
+        entry.code,
+        entry.type_uri,
+        entry.status,
+        entry.title,
+    )
+    with pytest.raises(unkey.Problem) as caught:
+        raise _example(unkey, entry)
+    problem = caught.value
+    assert isinstance(problem, cls)
+    assert str(problem) == problem.detail
+    _check_rfc9457(problem, entry)
+    back = unkey.parse(problem.to_json())
+    assert type(back) is cls and back.to_dict() == problem.to_dict()
+    body = json.dumps(problem.body(request_id="req_1"))
+    wrapped = unkey.parse(body)
+    assert type(wrapped) is cls and wrapped.request_id == "req_1"
+    assert wrapped.body() == problem.body(request_id="req_1")
+
+
+def test_seed_page_json_parses_into_key_not_found() -> None:
+    if SEED_PAGE.exists():
+        text = SEED_PAGE.read_text(encoding="utf-8")
+        assert SEED_PAGE_JSON in text, "the copy above must stay the seed page's text"
+    # The committed package, imported as an API client would.
+    from unkey_errors import Problem, parse
+    from unkey_errors.unkey.authentication import KeyNotFound
+
+    problem = parse(SEED_PAGE_JSON)
+    assert type(problem) is KeyNotFound and isinstance(problem, Problem)
+    assert problem.request_id == "req_2c9a0jf23l4k567"
+    assert problem.detail == "The provided API key was not found"
+    assert problem.status == 401 and problem.title == "Unauthorized"
+    assert problem.body() == json.loads(SEED_PAGE_JSON) | {"error": problem.to_dict()}
+    assert problem.to_dict() == json.loads(SEED_PAGE_JSON)["error"]
+
+
+def test_golden_package_imports_lazily(tmp_path: Path) -> None:
+    with package_from(GOLDEN_TREE, "shop_errors", tmp_path) as package:
+        assert {m for m in sys.modules if m.startswith("shop_errors")} == {"shop_errors"}
+        assert package.lookup("billing/card_declined").__module__ == "shop_errors.billing"
+        assert "shop_errors.shop.orders" not in sys.modules
+        orders = package.shop.orders  # PEP 562: subfolders load on first attribute access
+        assert orders.OutOfStock.status == 409
+        assert sorted(set(dir(package)) & {"shop", "billing", "parse", "Problem"}) == [
+            "Problem",
+            "billing",
+            "parse",
+            "shop",
+        ]
+
+
+def test_adversarial_strings_come_back_exactly(shop: ModuleType) -> None:
+    entry = GOLDEN.get("shop/orders/order_not_found")
+    assert entry is not None
+    cls = shop.lookup(entry.code)
+    assert cls.title == entry.title == 'Order "Not" Found \\ it\'s \'gone\' """ really'
+    assert cls.default_detail == entry.detail
+    problem = cls(order_id='ord_"1"\\\u2028', customer='Zoë """ O\'Brien')
+    assert problem.detail == (
+        'Order ord_"1"\\\u2028 of "Zoë """ O\'Brien" isn\'t here; {literal braces}, '
+        '100% sure, C:\\path """ end'
+    )
+    assert shop.parse(problem.to_json()).detail == problem.detail
+    assert "".join(entry.summary.split()) in "".join((cls.__doc__ or "").split())
+
+
+def test_values_reach_details_and_headers_as_json(shop: ModuleType) -> None:
+    out_of_stock = shop.lookup("shop/orders/out_of_stock")
+    problem = out_of_stock(available=3, requested=5, ratio=0.6, backorder=True, retry_after=60)
+    assert problem.detail == "Only 3 of 5 left (0.6 of the order); backorder is true."
+    assert problem.headers() == {
+        "Content-Type": "application/problem+json",
+        "X-Shop": 'main "shop" \\ {1}',
+        "Retry-After": "60",
+        "X-Stock": "3/5 {left}",
+    }
+    assert (
+        "Retry-After"
+        not in out_of_stock(available=1, requested=2, ratio=0.5, backorder=False).headers()
+    )
+    assert problem.body(request_id="ignored") == problem.to_dict()
+
+
+def test_a_member_value_cannot_inject_a_header(unkey: ModuleType) -> None:
+    app_not_found = unkey.lookup("unkey/data/app_not_found")
+    headers = app_not_found(app="x\r\nSet-Cookie: a=b").headers()
+    assert all("\r" not in value and "\n" not in value for value in headers.values())
+
+
+def test_wrapped_envelope_and_its_content_type(unkey: ModuleType) -> None:
+    problem = unkey.lookup("unkey/data/api_not_found")(api_id="api_1")
+    assert problem.headers()["Content-Type"] == "application/json"
+    assert problem.body(request_id="req_9") == {
+        "meta": {"requestId": "req_9"},
+        "error": problem.to_dict(),
+    }
+    assert problem.body() == {"meta": {}, "error": problem.to_dict()}
+
+
+def test_constructor_checks_types(shop: ModuleType) -> None:
+    out_of_stock = shop.lookup("shop/orders/out_of_stock")
+    good = {"available": 1, "requested": 2, "ratio": 0.5, "backorder": False}
+    for name, bad in [
+        ("available", True),
+        ("available", 1.0),
+        ("ratio", "0.5"),
+        ("ratio", float("nan")),
+        ("ratio", False),
+        ("backorder", 0),
+        ("skus", ("a",)),
+        ("stock", []),
+    ]:
+        with pytest.raises(TypeError, match=rf"OutOfStock: {name} must be"):
+            out_of_stock(**(good | {name: bad}))
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'ratio'"):
+        out_of_stock(available=1, requested=2, backorder=False)
+    with pytest.raises(TypeError, match="detail must be str"):
+        out_of_stock(**good, detail=5)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        out_of_stock(**good, colour="red")
+    assert out_of_stock(**(good | {"ratio": 1})).ratio == 1
+
+
+def test_extensions_are_explicit_and_never_shadow_members(shop: ModuleType) -> None:
+    card_declined = shop.lookup("billing/card_declined")
+    problem = card_declined(extensions={"traceId": "t1", "retry": [1, 2]}, instance="urn:x")
+    assert problem.to_dict() == {
+        "type": card_declined.type,
+        "title": "Card Declined",
+        "status": 502,
+        "detail": "The card issuer declined the payment.",
+        "instance": "urn:x",
+        "traceId": "t1",
+        "retry": [1, 2],
+    }
+    for name in ("status", "detail", "type"):
+        with pytest.raises(TypeError, match="standard or declared member"):
+            card_declined(extensions={name: 1})
+    with pytest.raises(TypeError, match="standard or declared member"):
+        shop.lookup("shop/orders/order_not_found")(
+            order_id="o", customer="c", extensions={"orderId": "x"}
+        )
+
+
+def test_optional_placeholder_needs_the_member_or_a_detail(unkey: ModuleType) -> None:
+    key_not_found = unkey.lookup("unkey/data/key_not_found")
+    assert key_not_found(key_id="key_1").detail == "The key key_1 does not exist."
+    assert key_not_found(detail="The key does not exist.").key_id is None
+    with pytest.raises(TypeError, match="pass key_id= or detail="):
+        key_not_found()
+
+
+def test_deprecated_types_warn_when_raised_not_when_parsed(shop: ModuleType) -> None:
+    payment_required = shop.lookup("shop/payment_required")
+    with pytest.warns(DeprecationWarning, match="use billing/card_declined instead") as record:
+        problem = payment_required()
+    assert record[0].filename == __file__
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert type(shop.parse(problem.to_json())) is payment_required
+
+
+def test_lookup_by_code_type_and_alias(shop: ModuleType) -> None:
+    cls = shop.lookup("shop/payment_required")
+    assert shop.lookup("https://errors.example.com/legacy/payment-required") is cls
+    assert shop.lookup("https://old.example.com/errors/payment") is cls
+    unknowns = ("https://errors.example.com/shop/payment_required", "nope", "about:blank", [1])
+    for unknown in unknowns:
+        with pytest.raises(KeyError):
+            shop.lookup(unknown)
+    old = json.dumps({"type": "https://old.example.com/errors/payment", "status": 402})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        assert type(shop.parse(old)) is cls
+
+
+def test_parse_keeps_unknown_members_and_falls_back_to_plain_problem(shop: ModuleType) -> None:
+    body = {"type": "https://other.example/x", "status": 418, "detail": "d", "extra": [1]}
+    problem = shop.parse(body)
+    assert type(problem) is shop.Problem
+    assert problem.to_dict() == {"title": "I'm a Teapot", **body} | {"type": body["type"]}
+    assert shop.parse(problem.to_json()).to_dict() == problem.to_dict()
+    declared_wrong = {"type": shop.lookup("shop/orders/order_not_found").type, "orderId": 5}
+    fallback = shop.parse(declared_wrong)
+    assert type(fallback) is shop.Problem and fallback.extensions == {"orderId": 5}
+    assert fallback.status == 404
+    card = shop.parse({"type": shop.lookup("billing/card_declined").type, "colour": "red"})
+    assert card.extensions == {"colour": "red"} and card.code == "billing/card_declined"
+    blank = shop.parse({"status": 503, "type": 5})
+    assert (blank.type, blank.title, blank.detail) == (
+        "about:blank",
+        "Service Unavailable",
+        "Service Unavailable",
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        "{",
+        "[]",
+        "null",
+        "5",
+        b"\xff\xfe\x00",
+        "{}",
+        '{"title": "no type, no status"}',
+        '{"type": "https://unknown.example/x"}',
+        '{"type": "https://unknown.example/x", "status": 99}',
+        '{"type": "https://unknown.example/x", "status": true}',
+        '{"error": {}, "meta": {}}',
+        "[" * 100_000,
+        {1: "not a string key", "status": 400},
+        ["a list"],
+        None,
+        5,
+    ],
+)
+def test_parse_raises_value_error_for_what_is_not_a_problem(shop: ModuleType, data: Any) -> None:
+    with pytest.raises(ValueError, match="not a problem details object"):
+        shop.parse(data)
+
+
+@given(data=st.one_of(JSON_VALUES, st.binary(), st.text()))
+def test_parse_raises_nothing_but_value_error(shop: ModuleType, data: Any) -> None:
+    for candidate in (data, json.dumps(data) if not isinstance(data, bytes) else data):
+        try:
+            problem = shop.parse(candidate)
+        except ValueError:
+            continue
+        assert isinstance(problem, shop.Problem)
+
+
+@pytest.mark.parametrize("envelope", ["body", "json"])
+def test_utf8_utf16_and_bom_bodies(shop: ModuleType, envelope: str) -> None:
+    problem = shop.lookup("billing/card_declined")(detail="Café ☕")
+    text = problem.to_json().decode() if envelope == "json" else json.dumps(problem.to_dict())
+    for data in (text, text.encode(), text.encode("utf-8-sig"), text.encode("utf-16")):
+        assert shop.parse(data).detail == "Café ☕"
+
+
+def test_pickle_round_trip(shop: ModuleType) -> None:
+    problem = shop.lookup("shop/orders/out_of_stock")(
+        available=1, requested=2, ratio=0.5, backorder=True, extensions={"note": "n"}
+    )
+    problem.request_id = "req_7"
+    back = pickle.loads(pickle.dumps(problem))
+    assert type(back) is type(problem) and back.to_dict() == problem.to_dict()
+    assert back.request_id == "req_7"
+
+
+def test_generic_problems(shop: ModuleType) -> None:
+    plain = shop.Problem()
+    assert (plain.type, plain.status, plain.title) == ("about:blank", 500, "Internal Server Error")
+    gone = shop.Problem.generic(410, detail="Gone for good")
+    assert gone.to_dict() == {
+        "type": "about:blank",
+        "title": "Gone",
+        "status": 410,
+        "detail": "Gone for good",
+    }
+    assert gone.headers() == {"Content-Type": "application/problem+json"}
+    with pytest.raises(ValueError, match="HTTP status"):
+        shop.Problem.generic(99)
+    with pytest.raises(TypeError, match="status must be int"):
+        shop.Problem.generic("404")  # type: ignore[arg-type]
+
+
+def _entries_with_fields(catalog: Catalog) -> list[ErrorDef]:
+    return [entry for entry in catalog.entries if entry.fields]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_instances_round_trip(shop: ModuleType, unkey: ModuleType, data: Any) -> None:
+    package, catalog = data.draw(st.sampled_from([(shop, GOLDEN), (unkey, CATALOG)]))
+    entry = data.draw(st.sampled_from(_entries_with_fields(catalog)))
+    cls = package.lookup(entry.code)
+    arguments = {attribute_name(f.name): data.draw(value_of(f)) for f in entry.fields}
+    declared = {f.name for f in entry.fields} | set(STANDARD_MEMBERS)
+    extensions = data.draw(
+        st.dictionaries(st.text().filter(lambda key: key not in declared), JSON_VALUES, max_size=3)
+    )
+    extra = {
+        "instance": data.draw(st.none() | st.text()),
+        "detail": data.draw(st.none() | st.text()),
+        "extensions": extensions or None,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            problem = cls(**arguments, **extra)
+        except TypeError as error:
+            assert "pass " in str(error)  # an optional placeholder member left out
+            return
+    back = package.parse(problem.to_json())
+    assert type(back) is cls
+    assert back.to_dict() == problem.to_dict()
+    assert {a: getattr(back, a) for a in arguments} == {a: getattr(problem, a) for a in arguments}
