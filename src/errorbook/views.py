@@ -93,6 +93,7 @@ class EntryLink:
     """A link from one page to an entry's page, with what an index row or related list shows."""
 
     code: str
+    name: str
     href: str
     status: int
     title: str
@@ -193,10 +194,14 @@ def alias_page_path(alias: str, base_uri: str) -> str | None:
     return f"{rest}/index.html" if rest else None
 
 
-def entry_link(entry: ErrorDef, from_page: str) -> EntryLink:
-    """A link to ``entry`` as seen from the page ``from_page``."""
+def entry_link(entry: ErrorDef, from_page: str, within: str = "") -> EntryLink:
+    """A link to ``entry`` as seen from the page ``from_page``.
+
+    Its ``name`` is the code below the folder ``within`` (the heading of the table it is in).
+    """
     return EntryLink(
         code=entry.code,
+        name=entry.code.removeprefix(within + "/") if within else entry.code,
         href=markdown.link(from_page, page_path(entry)),
         status=entry.status,
         title=markdown.table_cell(entry.title),

@@ -151,7 +151,7 @@ def home_page(catalog: Catalog, examples: Mapping[str, ExampleResponse]) -> Home
         groups=tuple(
             EntryGroup(
                 _folder_link(folder, HOME_PAGE, counts),
-                tuple(entry_link(entry, HOME_PAGE) for entry in entries),
+                tuple(entry_link(entry, HOME_PAGE, folder) for entry in entries),
             )
             for folder, entries in sorted(groups.items())
         ),
@@ -197,7 +197,7 @@ def _folder_page(
         groups=tuple(
             EntryGroup(
                 _folder_link(group, path, counts),
-                tuple(entry_link(entry, path) for entry in by_folder[group]),
+                tuple(entry_link(entry, path, group) for entry in by_folder[group]),
             )
             for group in below
         ),
