@@ -367,8 +367,11 @@ def _load_json() -> tuple[Callable[[Any], str], Callable[[str | bytes | bytearra
     # every call. Anything they cannot handle goes to the public functions, so errors read the
     # same. A circular value fails with RecursionError instead of ValueError.
     arguments = (None, json.JSONEncoder().default, encoder.encode_basestring_ascii, None, ":", ",")
-    iterencode = make_encoder(*arguments, False, False, False)
-    scan = make_scanner(json.JSONDecoder())
+    try:
+        iterencode = make_encoder(*arguments, False, False, False)
+        scan = make_scanner(json.JSONDecoder())
+    except TypeError:  # a CPython whose private signatures differ: keep the public functions
+        return _encode, _decode
 
     def fast_encode(value: Any) -> str:
         return "".join(iterencode(value, 0))
