@@ -110,3 +110,12 @@ def private_bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         del os.environ["ERRORBOOK_CACHE_DIR"]
     else:
         os.environ["ERRORBOOK_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The repository's own project, copied aside and built once with `errorbook build`."""
+    from sitetools import ROOT, build, copy_project, site_url_of
+
+    project = copy_project(ROOT, tmp_path_factory.mktemp("repo"))
+    return build(project, site_url_of(project))

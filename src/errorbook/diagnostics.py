@@ -46,6 +46,7 @@ RULES: dict[str, str] = {
     "E034": "reserved-module-name",
     "E035": "header-clash",
     "E036": "header-value",
+    "E040": "page-collision",
     "E050": "example-not-json",
     "E051": "example-response-mismatch",
     "W001": "todo-marker",

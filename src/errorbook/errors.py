@@ -17,3 +17,11 @@ class UsageError(CatalogError):
 
 class OutputError(CatalogError):
     """Generated output could not be written, or would overwrite a file errorbook does not own."""
+
+
+class TemplateError(ConfigError):
+    """A documentation template (usually a project override) is broken; the message says where."""
+
+
+class SiteError(CatalogError):
+    """The documentation site could not be built or served; MkDocs has said why."""

@@ -9,11 +9,17 @@ from errorbook.config import Config
 from errorbook.export_python import generate_python
 from errorbook.machine_outputs import generate_index, generate_schemas
 from errorbook.model import Catalog
+from errorbook.render_docs import generate_docs
 
 #: A generator turns the catalog into files, keyed by absolute path.
 Generator = Callable[[Catalog, Config], dict[Path, str]]
 
-GENERATORS: tuple[Generator, ...] = (generate_python, generate_index, generate_schemas)
+GENERATORS: tuple[Generator, ...] = (
+    generate_python,
+    generate_index,
+    generate_schemas,
+    generate_docs,
+)
 
 
 def generate_outputs(catalog: Catalog, config: Config) -> dict[Path, str]:

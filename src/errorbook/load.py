@@ -22,6 +22,7 @@ from errorbook.model import (
     Step,
     first_sentence,
 )
+from errorbook.site_checks import check_site
 from errorbook.source import Document, read_document
 from errorbook.validate import validate_document
 
@@ -78,6 +79,7 @@ def load_catalog(config: Config) -> LoadResult:
         entries.append(entry)
         documents[code] = document
     diagnostics.extend(check_catalog(entries, documents))
+    diagnostics.extend(check_site(config, entries, documents))
     if not paths:
         hint = "create one with `errorbook new <group>/<name>`"
         diagnostics.append(

@@ -338,3 +338,24 @@ class _Builder:
     def _report(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
         line, column = _mark(node)
         self.problems.append(Diagnostic(self.path, line, column, code, message, hint))
+
+
+def read_setting(path: Path, key: str) -> tuple[str | None, Location] | None:
+    """A top-level setting of another tool's YAML file (``site_url`` in mkdocs.yml), and where.
+
+    The file is only composed, never constructed, so tags such as ``!!python/name:`` that
+    MkDocs resolves are never run here. Returns None when the file cannot be read or parsed
+    (that tool reports its own syntax errors). The value is None, at line 1, when the key is
+    absent, and None at its position when it is not a plain string.
+    """
+    try:
+        node = _compose(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    found = _child(node, key) if node is not None else None
+    if found is None:
+        return None, Location(1, 1)
+    _, value = found
+    line, column = _mark(value)
+    text = value.value if isinstance(value, ScalarNode) and value.tag == _STR else None
+    return text, Location(line, column, text)

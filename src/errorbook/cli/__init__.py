@@ -7,11 +7,21 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from errorbook.cli import diff, export, generate, new, schema, validate
+from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
 from errorbook.errors import ConfigError, OutputError, UsageError
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
-VERBS: tuple[ModuleType, ...] = (validate, generate, new, schema, export, diff)
+VERBS: tuple[ModuleType, ...] = (
+    validate,
+    generate,
+    build,
+    serve,
+    explain,
+    new,
+    schema,
+    export,
+    diff,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

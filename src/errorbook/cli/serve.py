@@ -1,0 +1,44 @@
+"""``errorbook serve``: build, then preview the site with live reload as entries change."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from errorbook.cli.build import prepare
+from errorbook.cli.common import add_config_option, add_strict_option
+from errorbook.errors import SiteError
+
+NAME = "serve"
+HELP = "preview the documentation site, regenerating pages when entries or templates change"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    add_strict_option(parser)
+    parser.add_argument(
+        "--dev-addr",
+        metavar="IP:PORT",
+        help="address to serve on (default: mkdocs.yml's dev_addr, 127.0.0.1:8000)",
+    )
+    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+
+
+def run(args: argparse.Namespace) -> int:
+    mkdocs_file = prepare(args)
+    if mkdocs_file is None:
+        return 1
+    from errorbook.mkdocs_plugin import serve_site, uses_plugin
+
+    try:
+        if not uses_plugin(mkdocs_file):
+            print(
+                f"errorbook: warning: {mkdocs_file.name} does not enable the errorbook plugin, "
+                "so edits to entries will not regenerate pages; add `- errorbook` under plugins",
+                file=sys.stderr,
+            )
+        serve_site(mkdocs_file, dev_addr=args.dev_addr, open_browser=args.open)
+    except SiteError as error:
+        print(f"errorbook: error: {error}", file=sys.stderr)
+        return 1
+    return 0

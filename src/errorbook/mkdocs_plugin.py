@@ -1,0 +1,137 @@
+"""The MkDocs side of errorbook: the ``errorbook`` plugin, and the builds behind `build`/`serve`.
+
+This is the only module that imports MkDocs. The plugin regenerates stale pages before every
+build, so a plain ``mkdocs build`` or ``mkdocs serve`` after editing an entry just works; it
+writes only files whose text changed, so the dev server's watcher does not loop::
+
+    plugins:
+      - search
+      - errorbook          # optional: config: path/to/errorbook.toml
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from errorbook.config import Config
+from errorbook.config import load_config as load_project
+from errorbook.diagnostics import display_path
+from errorbook.errors import CatalogError, SiteError
+from errorbook.refresh import refresh_outputs
+
+log = get_plugin_logger("errorbook")
+PLUGIN_NAME = "errorbook"
+
+
+# mkdocs' Config.__init_subclass__ carries no annotations, hence the ignores below.
+class ErrorbookPluginConfig(base.Config):  # type: ignore[no-untyped-call]
+    """Options of the ``errorbook`` plugin in mkdocs.yml."""
+
+    #: The errorbook configuration (pyproject.toml or errorbook.toml); default: the one in
+    #: mkdocs.yml's folder.
+    config = options.Optional(options.File(exists=True))
+
+
+class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-untyped-call]
+    """Regenerates errorbook's pages before each build and watches the catalog under serve."""
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        project = self._project(config)
+        try:
+            refresh = refresh_outputs(project)
+        except CatalogError as error:
+            raise PluginError(f"errorbook: {error}") from None
+        for diagnostic in refresh.warnings:
+            where = f"{display_path(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+            log.warning(f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]")
+        if refresh.changes:
+            log.info(f"regenerated {len(refresh.changes)} of {refresh.files} files")
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        project = self._project(config)
+        for folder in (project.catalog, project.templates):
+            if folder is not None and folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _project(self, config: MkDocsConfig) -> Config:
+        explicit = Path(self.config.config) if self.config.config else None
+        try:
+            return load_project(explicit, cwd=Path(config.config_file_path).parent)
+        except CatalogError as error:
+            raise PluginError(f"errorbook: {error}") from None
+
+
+def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:
+    """Build the site described by ``mkdocs_file``, as ``mkdocs build`` would.
+
+    Args:
+        mkdocs_file: The MkDocs configuration.
+        strict: Abort on warnings; None leaves it to the ``strict`` setting of the file.
+
+    Returns:
+        The folder the site was written to.
+
+    Raises:
+        SiteError: MkDocs reported a configuration or build error (already logged).
+    """
+    with _mkdocs_logging(), _site_errors():
+        config = load_config(str(mkdocs_file), strict=strict)
+        mkdocs_build(config)
+        return Path(config.site_dir)
+
+
+def serve_site(
+    mkdocs_file: Path, *, dev_addr: str | None = None, open_browser: bool = False
+) -> None:
+    """Serve the site with live reload until interrupted, as ``mkdocs serve`` would.
+
+    Raises:
+        SiteError: MkDocs reported a configuration or build error (already logged).
+    """
+    with _mkdocs_logging(), _site_errors():
+        mkdocs_serve(str(mkdocs_file), dev_addr=dev_addr, open_in_browser=open_browser)
+
+
+def uses_plugin(mkdocs_file: Path) -> bool:
+    """True when the MkDocs configuration enables the ``errorbook`` plugin."""
+    with _mkdocs_logging(), _site_errors():
+        return PLUGIN_NAME in load_config(str(mkdocs_file)).plugins
+
+
+@contextlib.contextmanager
+def _site_errors() -> Iterator[None]:
+    try:
+        yield
+    except MkDocsException as error:
+        raise SiteError(error.format_message()) from None
+
+
+@contextlib.contextmanager
+def _mkdocs_logging() -> Iterator[None]:
+    """Show MkDocs' messages as its own CLI does (it configures logging only in its CLI)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    previous = (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]

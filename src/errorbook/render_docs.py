@@ -1,0 +1,148 @@
+"""Catalog → ``{path: markdown}``: the documentation pages, rendered through strict Jinja templates.
+
+Templates are looked up in the project's ``templates/`` folder first, then in the packaged
+defaults (``errorbook/templates/docs``). A project override may extend the default it replaces
+as ``errorbook/docs/<name>``. Catalog text only ever reaches templates as data, so a ``{{ }}``
+in an entry is printed, never evaluated.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from errorbook.config import Config
+from errorbook.diagnostics import display_path
+from errorbook.errors import TemplateError
+from errorbook.model import Catalog, ErrorDef
+from errorbook.output import GENERATED_MARKER
+from errorbook.runtime_examples import example_responses
+from errorbook.views import ExampleResponse, entry_page
+from errorbook.views_index import folder_pages, home_page, redirect_pages, status_page
+
+PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
+_HEAD = 1024
+
+
+def environment(overrides: Path | None) -> jinja2.Environment:
+    """The strict Jinja environment: project overrides first, then the packaged defaults.
+
+    Markdown is rendered without autoescaping; only ``*.html.j2`` templates escape HTML.
+    """
+    packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(overrides))
+    loaders += [packaged, jinja2.PrefixLoader({"errorbook": packaged})]
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+    )
+
+
+def generate_docs(catalog: Catalog, config: Config) -> dict[Path, str]:
+    """The documentation generator of `errorbook generate`, with the runtime's own examples."""
+    return render_docs(catalog, config, example_responses(catalog, config))
+
+
+def render_docs(
+    catalog: Catalog, config: Config, examples: Mapping[str, ExampleResponse]
+) -> dict[Path, str]:
+    """Render every documentation page of the catalog.
+
+    Args:
+        catalog: The loaded catalog.
+        config: The project configuration (docs folder, template overrides, package name).
+        examples: The generated package's example response for every code.
+
+    Returns:
+        ``{absolute path: text}``: one page per entry at ``<docs-dir>/<code>.md``, the home
+        page, one index page per folder, the by-status page and redirect pages for aliases.
+
+    Raises:
+        TemplateError: A template is missing, malformed, uses an undefined value, or drops
+            the generated-file notice.
+    """
+    env = environment(config.templates)
+    notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
+    pages: dict[str, tuple[str, dict[str, Any]]] = {}
+    for entry in catalog.entries:
+        page = entry_page(entry, catalog, examples[entry.code], config.package_name)
+        context = {"page": page, "entry": entry, "notice": _notice(config, entry.source)}
+        pages[page.path] = ("docs/error.md.j2", context)
+    home = home_page(catalog, examples)
+    pages[home.path] = ("docs/home.md.j2", {"page": home, "notice": notice})
+    for folder in folder_pages(catalog):
+        pages[folder.path] = ("docs/folder.md.j2", {"page": folder, "notice": notice})
+    by_status = status_page(catalog)
+    pages[by_status.path] = ("docs/by-status.md.j2", {"page": by_status, "notice": notice})
+    for redirect in redirect_pages(catalog):
+        pages[redirect.path] = ("docs/redirect.html.j2", {"page": redirect, "notice": notice})
+    return {
+        config.docs_dir / path: _render(env, name, context)
+        for path, (name, context) in pages.items()
+    }
+
+
+def explain_entry(
+    entry: ErrorDef, catalog: Catalog, config: Config, example: ExampleResponse
+) -> str:
+    """The entry's page as plain Markdown for a terminal (`errorbook explain`)."""
+    page = entry_page(entry, catalog, example, config.package_name)
+    context = {"page": page, "entry": entry}
+    return _render(environment(config.templates), "docs/explain.md.j2", context, marked=False)
+
+
+def _notice(config: Config, source: str) -> str:
+    return (
+        f"{GENERATED_MARKER} from {source}: DO NOT EDIT. "
+        "Change the catalog, then run `errorbook generate`."
+    )
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _render(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any], *, marked: bool = True
+) -> str:
+    try:
+        text = env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{_shown(error.filename or error.name or name)}:{error.lineno}"
+        raise TemplateError(f"{where}: template syntax error: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"template {error.name} not found (needed to render {name})") from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"{_template_frame(error, name)}: {error.message}") from None
+    if marked and GENERATED_MARKER not in text[:_HEAD]:
+        raise TemplateError(
+            f"template {name} must print {{{{ notice }}}} near its top: without the "
+            f"'{GENERATED_MARKER}' notice errorbook could never update the file again"
+        )
+    return text
+
+
+def _template_frame(error: BaseException, name: str) -> str:
+    """``file:line`` of the innermost template line that raised, for a message without traceback."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    if not frames:
+        return name
+    frame = frames[-1]
+    return f"{_shown(frame.filename)}:{frame.lineno}"
+
+
+def _shown(filename: str) -> str:
+    return display_path(Path(filename)) if Path(filename).is_absolute() else filename

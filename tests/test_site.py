@@ -1,0 +1,139 @@
+"""The built documentation site of the example catalog, checked page by page.
+
+Every entry has a page at its type URI, every example is what the generated package sends,
+every internal link resolves, search finds every code, and error pages stay out of the sidebar.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from errorbook.runtime_examples import example_responses
+from sitetools import (
+    BuiltSite,
+    broken_links,
+    build,
+    copy_project,
+    example_json,
+    read_page,
+    search_locations,
+    visible_text,
+    with_site_url,
+)
+
+CASES = Path(__file__).parent / "cases"
+SEED = "unkey/authentication/key_not_found"
+SEED_SECTIONS = (
+    "example",
+    "what-happened",
+    "how-to-fix",
+    "common-mistakes",
+    "related-errors",
+    "use-it-in-python",
+)
+
+
+def test_every_entry_has_a_page_at_its_type_uri(repo_site: BuiltSite) -> None:
+    missing = [
+        entry.type_uri
+        for entry in repo_site.catalog.entries
+        if not repo_site.page(entry.type_uri).is_file()
+    ]
+    assert not missing
+    assert len(repo_site.catalog) == 89
+
+
+def test_every_example_is_the_generated_package_output(repo_site: BuiltSite) -> None:
+    runtime = example_responses(repo_site.catalog, repo_site.config)
+    for entry in repo_site.catalog.entries:
+        page = repo_site.page(entry.type_uri).read_text(encoding="utf-8")
+        shown = example_json(page)
+        assert shown == json.loads(json.dumps(runtime[entry.code].body)), entry.code
+        assert isinstance(shown, dict)
+        problem = shown.get("error", shown)
+        assert (problem["type"], problem["status"], problem["title"]) == (
+            entry.type_uri,
+            entry.status,
+            entry.title,
+        )
+
+
+def test_internal_links_resolve(repo_site: BuiltSite) -> None:
+    assert broken_links(repo_site.site, repo_site.site_url) == []
+
+
+def test_search_index_holds_every_code(repo_site: BuiltSite) -> None:
+    texts: dict[str, str] = {}
+    for location, text in search_locations(repo_site.site):
+        page = location.partition("#")[0]
+        texts[page] = texts.get(page, "") + " " + text
+    for entry in repo_site.catalog.entries:
+        assert entry.code in texts.get(entry.code + "/", ""), entry.code
+
+
+def test_seed_page_has_every_section_in_order(repo_site: BuiltSite) -> None:
+    seed = repo_site.catalog.get(SEED)
+    assert seed is not None
+    text = repo_site.page(seed.type_uri).read_text(encoding="utf-8")
+    positions = [text.find(f'id="{section}"') for section in SEED_SECTIONS]
+    assert -1 not in positions and positions == sorted(positions), positions
+    visible = visible_text(text)
+    assert "err:unkey:authentication:key_not_found" in visible
+    assert "Bearer unkey_NONEXISTENT_KEY" in visible  # the failing request
+    assert "Still stuck?" in visible  # the repository's templates/ override
+    assert "from unkey_errors" in visible
+
+
+def test_error_pages_stay_out_of_the_sidebar(repo_site: BuiltSite) -> None:
+    entry_pages = {repo_site.page(entry.type_uri) for entry in repo_site.catalog.entries}
+    seed = repo_site.page(repo_site.catalog.entries[0].type_uri)
+    text = seed.read_text(encoding="utf-8")
+    sidebar = text[text.index("md-sidebar--primary") : text.index("md-sidebar--secondary")]
+    targets = {
+        (seed.parent / href).resolve() / "index.html"
+        for href in re.findall(r'href="([^"#]+)"', sidebar)
+    }
+    assert targets, "the sidebar has no links at all"
+    assert not targets & {page.resolve() for page in entry_pages}
+
+
+def test_small_catalog_site(tmp_path: Path) -> None:
+    """Redirects, deprecation, tabs and template-looking text, in a real build."""
+    project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))
+    site_url = "https://errors.example.com/"
+    repo_config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(with_site_url(repo_config, site_url), encoding="utf-8")
+
+    built = build(project, site_url)
+
+    assert broken_links(built.site, site_url) == []
+    redirect = read_page(built.site / "cards" / "expired" / "index.html")
+    assert "../../billing/card/expired/" in redirect.links
+    declined_html = built.page(site_url + "billing/card/declined").read_text(encoding="utf-8")
+    declined = visible_text(declined_html)
+    assert "{{ customer.name }} and {% if paid %}" in declined
+    assert re.search(r">Bash</label><label[^>]*>Python</label>", declined_html)  # one tab set
+    assert "still inside" in declined
+    expired = built.page(site_url + "billing/card/expired").read_text(encoding="utf-8")
+    assert "Deprecated since 2.0" in expired
+
+
+@pytest.mark.parametrize(
+    ("page", "prefix"),
+    [("index.html", ""), ("by-status/index.html", ""), ("unkey/data/index.html", "unkey/data/")],
+)
+def test_index_pages_link_every_error_they_list(
+    repo_site: BuiltSite, page: str, prefix: str
+) -> None:
+    path = repo_site.site / page
+    linked = {(path.parent / href).resolve() for href in read_page(path).links}
+    expected = {
+        repo_site.page(entry.type_uri).parent.resolve()
+        for entry in repo_site.catalog.entries
+        if entry.code.startswith(prefix)
+    }
+    assert expected <= linked
