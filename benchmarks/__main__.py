@@ -11,9 +11,9 @@ from pathlib import Path
 from benchmarks.measure import CommandFailed
 from benchmarks.report import render
 from benchmarks.suite import run_suite
-from benchmarks.workspace import ROOT, Options
+from benchmarks.workspace import ROOT, SECTIONS, Options
 
-QUICK = Options(sizes=(50,), site_sizes=(50,), rounds=3, big_rounds=3, quick=True)
+QUICK = Options(sizes=(50,), site_sizes=(50,), rounds=3, big_rounds=3, site_rounds=1, quick=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,10 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--rounds", type=int, help="rounds per comparison (default 5; 3 above 1,000 entries)"
     )
     parser.add_argument("--scratch", type=Path, help="keep the synthetic projects in this folder")
+    parser.add_argument(
+        "--only",
+        type=lambda text: tuple(text.split(",")),
+        default=(),
+        help=f"comma-separated sections to run: {','.join(SECTIONS)} (default: all)",
+    )
     args = parser.parse_args(argv)
     options = QUICK if args.quick else Options()
     if args.rounds:
         options = dataclasses.replace(options, rounds=args.rounds, big_rounds=args.rounds)
+    unknown = set(args.only) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section {sorted(unknown)[0]!r}; choose from {', '.join(SECTIONS)}")
+    options = dataclasses.replace(options, only=args.only)
     try:
         report = run_suite(options, args.scratch, log=lambda line: print(line, file=sys.stderr))
     except CommandFailed as error:

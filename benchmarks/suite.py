@@ -12,10 +12,12 @@ from benchmarks.bench_generate import generate_section
 from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
 from benchmarks.bench_runtime import runtime_section
+from benchmarks.bench_site import site_section
 from benchmarks.bench_validate import validate_section
 from benchmarks.machine import machine_table
+from benchmarks.measure import Series
 from benchmarks.report import Report, Section
-from benchmarks.workspace import Options, Workspace, count
+from benchmarks.workspace import SECTIONS, Options, Workspace, count
 
 METHOD = """\
 **Method.** Every figure is the median of repeated runs, and every run is a whole process
@@ -43,20 +45,36 @@ def run_suite(
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="errorbook-bench-") as temporary:
         workspace = Workspace(scratch or Path(temporary), options.seed)
-        sections: list[Section] = []
-        sizes = ", ".join(count(n) for n in options.sizes)
-        log(f"validate: {sizes} entries")
-        validate, validate_runs = validate_section(workspace, options)
-        log(f"generate: {sizes} entries")
-        generate, generate_runs = generate_section(workspace, options)
-        sections += [validate, generate]
-        log("runtime: round trips per second")
-        sections.append(runtime_section(workspace, options))
-        log(f"import: the {count(max(options.sizes))}-entry package")
-        sections.append(import_section(workspace, options))
-        sections.append(memory_section(validate_runs, generate_runs, options))
+        sections = _sections(workspace, options, log)
     minutes = (time.perf_counter() - started) / 60
     return Report(_header(options, minutes), machine_table(), sections)
+
+
+def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]) -> list[Section]:
+    wanted = options.only or SECTIONS
+    sizes = ", ".join(count(n) for n in options.sizes)
+    sections: list[Section] = []
+    runs: dict[str, dict[int, Series]] = {}
+    if "validate" in wanted:
+        log(f"validate: {sizes} entries")
+        section, runs["validate"] = validate_section(workspace, options)
+        sections.append(section)
+    if "generate" in wanted:
+        log(f"generate: {sizes} entries")
+        section, runs["generate"] = generate_section(workspace, options)
+        sections.append(section)
+    if "site" in wanted:
+        log(f"site: {', '.join(count(n) for n in options.site_sizes)} entries")
+        sections.append(site_section(workspace, options))
+    if "runtime" in wanted:
+        log("runtime: round trips per second")
+        sections.append(runtime_section(workspace, options))
+    if "import" in wanted:
+        log(f"import: the {count(max(options.sizes))}-entry package")
+        sections.append(import_section(workspace, options))
+    if "validate" in runs and "generate" in runs:
+        sections.append(memory_section(runs["validate"], runs["generate"], options))
+    return sections
 
 
 def _header(options: Options, minutes: float) -> str:

@@ -30,6 +30,8 @@ from benchmarks.vocabulary import AREAS, CATEGORIES, NOUNS, SYSTEMS, Category
 FOLDER_SIZE = (20, 50)
 #: The package folder the generated Python code goes to (see `config_text`).
 PACKAGE = "synthetic_errors"
+#: The base URI of every synthetic entry's type.
+BASE_URI = "https://api.example.com/errors/"
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def config_text(n: int, seed: int) -> str:
     """The errorbook.toml of a synthetic project."""
     return (
         f"# A synthetic catalog of {n} entries (seed {seed}), written by benchmarks.synthetic.\n"
-        'base-uri = "https://api.example.com/errors/"\n'
+        f'base-uri = "{BASE_URI}"\n'
         'catalog = "catalog"\n'
         f'python-package = "src/{PACKAGE}"\n'
         'docs-dir = "docs"\n'

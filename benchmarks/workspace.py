@@ -10,6 +10,8 @@ from pathlib import Path
 
 from benchmarks.synthetic import PACKAGE, write_catalog
 
+#: The sections of the report, in order.
+SECTIONS = ("validate", "generate", "site", "runtime", "import")
 #: The repository root: benchmarks/ is importable from here.
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,16 +25,22 @@ class Options:
         site_sizes: Catalog sizes for the site build.
         rounds: Interleaved rounds per comparison at sizes up to 1,000 entries.
         big_rounds: Rounds at larger sizes, where one run takes minutes.
+        site_rounds: Site builds per size up to 1,000 entries (each takes a minute).
+        site_big_rounds: Site builds at larger sizes (each takes many minutes).
         seed: Seed of the synthetic catalogs.
         quick: A small run (for tests and a first look); targets are then not judged.
+        only: The sections to run (default: all of `SECTIONS`; memory needs the first two).
     """
 
     sizes: tuple[int, ...] = (1000, 10000)
     site_sizes: tuple[int, ...] = (1000, 10000)
     rounds: int = 5
     big_rounds: int = 3
+    site_rounds: int = 3
+    site_big_rounds: int = 1
     seed: int = 0
     quick: bool = False
+    only: tuple[str, ...] = ()
 
     def rounds_for(self, n: int) -> int:
         """Rounds to run at catalog size ``n``."""

@@ -103,6 +103,24 @@ def remember(
         pass  # no cache: the next run is simply a full one
 
 
+def settle(
+    config: Config,
+    clean: bool,
+    entries: int,
+    outputs: Iterable[Path],
+    managed: Iterable[Path],
+    salt: str = "",
+) -> None:
+    """After a run that wrote ``outputs``: `remember` it when it was clean, else `forget`.
+
+    A run with warnings is never skipped, because it prints them every time.
+    """
+    if clean:
+        remember(config, entries, outputs, managed, salt)
+    else:
+        forget(config)
+
+
 def forget(config: Config) -> None:
     """Drop the record, so the next run is a full one."""
     with contextlib.suppress(OSError):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic, count_errors, promote_warnings, render_text
 from errorbook.errors import CatalogError
-from errorbook.generate import generate_outputs, managed_dirs
+from errorbook.freshness import settle, unchanged
+from errorbook.generate import generate_outputs, generators_key, managed_dirs
 from errorbook.load import load_catalog
 from errorbook.output import Change, write_outputs
 
@@ -32,8 +33,9 @@ class Refresh:
 def refresh_outputs(config: Config, *, strict: bool = False) -> Refresh:
     """Load the catalog and write every generated file that is missing or stale.
 
-    Files that are already up to date are not touched, so a watcher (``mkdocs serve``) sees
-    no change and does not rebuild in a loop.
+    Nothing is loaded when nothing read or written has changed since the last clean run (see
+    `errorbook.freshness`). Files that are already up to date are not touched, so a watcher
+    (``mkdocs serve``) sees no change and does not rebuild in a loop.
 
     Args:
         config: The project configuration.
@@ -47,6 +49,10 @@ def refresh_outputs(config: Config, *, strict: bool = False) -> Refresh:
         OutputError: A file could not be written, or belongs to someone else.
         TemplateError: A documentation template is broken.
     """
+    managed, key = managed_dirs(config), generators_key()
+    last = unchanged(config, managed, key)
+    if last is not None:  # e.g. `errorbook build` regenerated just before MkDocs started
+        return Refresh([], last.files, [])
     result = load_catalog(config)
     diagnostics = list(result.diagnostics)
     if strict:
@@ -54,5 +60,6 @@ def refresh_outputs(config: Config, *, strict: bool = False) -> Refresh:
     if result.catalog is None or count_errors(diagnostics):
         raise CatalogInvalid(diagnostics)
     files = generate_outputs(result.catalog, config)
-    changes = write_outputs(files, managed_dirs(config))
+    changes = write_outputs(files, managed)
+    settle(config, not diagnostics, len(result.catalog), files, managed, key)
     return Refresh(changes, len(files), diagnostics)

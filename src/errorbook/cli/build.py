@@ -9,12 +9,10 @@ from pathlib import Path
 from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
-    load_and_report,
     project_config,
+    regenerate,
 )
 from errorbook.errors import SiteError, UsageError
-from errorbook.generate import generate_outputs, managed_dirs
-from errorbook.output import write_outputs
 from errorbook.site_checks import MKDOCS_FILE
 
 NAME = "build"
@@ -39,13 +37,9 @@ def prepare(args: argparse.Namespace) -> Path | None:
             f"no {MKDOCS_FILE} in {config.root}: create one with `site_url: {config.base_uri}`, "
             "`theme: {name: material}` and `plugins: [search, errorbook]` (see the README)"
         )
-    result = load_and_report(config, strict=args.strict)
-    if result is None or result.catalog is None:
+    if not regenerate(config, strict=args.strict):
         print("nothing was built: fix the errors above first", file=sys.stderr)
         return None
-    files = generate_outputs(result.catalog, config)
-    changes = write_outputs(files, managed_dirs(config))
-    print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
     return mkdocs_file
 
 

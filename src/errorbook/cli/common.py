@@ -8,7 +8,10 @@ from pathlib import Path
 
 from errorbook.config import Config, load_config
 from errorbook.diagnostics import RENDERERS, Diagnostic, count_errors, promote_warnings
+from errorbook.freshness import settle, unchanged
+from errorbook.generate import generate_outputs, generators_key, managed_dirs
 from errorbook.load import LoadResult, load_catalog
+from errorbook.output import write_outputs
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -49,3 +52,28 @@ def print_diagnostics(
     else:
         noun = "entry" if entries == 1 else "entries"
         print(f"{entries} {noun}, no problems found", file=sys.stderr)
+
+
+def regenerate(config: Config, *, strict: bool) -> bool:
+    """Validate the catalog and write every generated file that changed, printing a summary.
+
+    When nothing read or written has changed since the last clean run, the work is skipped
+    and the same summary printed (see `errorbook.freshness`).
+
+    Returns:
+        False when the catalog has errors; nothing is written then.
+    """
+    managed, key = managed_dirs(config), generators_key()
+    last = unchanged(config, managed, key)
+    if last is not None:
+        print_diagnostics([], entries=last.entries)
+        print(f"0 of {last.files} generated files changed", file=sys.stderr)
+        return True
+    result = load_and_report(config, strict=strict)
+    if result is None or result.catalog is None:
+        return False
+    files = generate_outputs(result.catalog, config)
+    changes = write_outputs(files, managed)
+    settle(config, not result.diagnostics, len(result.catalog), files, managed, key)
+    print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
+    return True

@@ -9,12 +9,11 @@ from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
     load_and_report,
-    print_diagnostics,
     project_config,
+    regenerate,
 )
-from errorbook.freshness import forget, remember, unchanged
-from errorbook.generate import generate_outputs, generators_key, managed_dirs
-from errorbook.output import check_outputs, write_outputs
+from errorbook.generate import generate_outputs, managed_dirs
+from errorbook.output import check_outputs
 
 NAME = "generate"
 HELP = "generate the documentation pages and the Python package from the catalog"
@@ -33,28 +32,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = project_config(args)
     if not args.check:
-        last = unchanged(config, managed_dirs(config), generators_key())
-        if last is not None:  # nothing read or written has changed since a clean run
-            print_diagnostics([], entries=last.entries)
-            print(f"0 of {last.files} generated files changed", file=sys.stderr)
+        if regenerate(config, strict=args.strict):
             return 0
+        print("nothing was written: fix the errors above first", file=sys.stderr)
+        return 1
     result = load_and_report(config, strict=args.strict)
     if result is None or result.catalog is None:
         print("nothing was written: fix the errors above first", file=sys.stderr)
         return 1
     files = generate_outputs(result.catalog, config)
-    if args.check:
-        diff = check_outputs(files, managed_dirs(config))
-        if diff:
-            sys.stdout.write(diff)
-            print("generated files are stale: run `errorbook generate`", file=sys.stderr)
-            return 1
-        print(f"{len(files)} generated files are up to date", file=sys.stderr)
-        return 0
-    changes = write_outputs(files, managed_dirs(config))
-    if result.diagnostics:
-        forget(config)  # warnings are printed on every run, so never skip one
-    else:
-        remember(config, len(result.catalog), files, managed_dirs(config), generators_key())
-    print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
+    diff = check_outputs(files, managed_dirs(config))
+    if diff:
+        sys.stdout.write(diff)
+        print("generated files are stale: run `errorbook generate`", file=sys.stderr)
+        return 1
+    print(f"{len(files)} generated files are up to date", file=sys.stderr)
     return 0

@@ -1,0 +1,124 @@
+"""3. Site build: `errorbook build` time, HTML per error page, and their growth with the catalog."""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.measure import Contender, Series, race
+from benchmarks.report import Ratio, Section, Table, judged, seconds, times
+from benchmarks.synthetic import BASE_URI
+from benchmarks.workspace import ROOT, Options, Workspace, count, python, remove
+
+BUILD = "errorbook build (cold)"
+LIMIT_BYTES = 30_000
+#: What a cold build starts without.
+_BUILT = ("site", "docs", "src", ".bench-cache")
+#: A larger catalog may cost this much more per entry and still count as growing linearly.
+LINEAR_SLACK = 1.5
+INTRO = """\
+`errorbook build` from nothing (no generated pages, no package, no site): validate, generate
+the pages and the package, then MkDocs + Material build the site, with the repository's own
+`mkdocs.yml` (only `site_url` and `site_name` changed). An error page is the `index.html` at
+its type URI's path; its size is the HTML MkDocs writes, sidebar and header included. The site
+size per entry is the whole `site/` folder (assets, search index, sitemap, index pages)
+divided by the number of entries."""
+
+
+@dataclass(frozen=True)
+class _Site:
+    n: int
+    build: Series
+    page_median: int
+    page_max: int
+    site_bytes: int
+
+
+def site_section(workspace: Workspace, options: Options) -> Section:
+    """Build the site at each size and judge page size and growth."""
+    section = Section("Site build", INTRO)
+    sites = [_measure(workspace, n, options) for n in options.site_sizes]
+    rows = [
+        (
+            count(site.n),
+            seconds(site.build.seconds),
+            f"{site.build.seconds / site.n * 1000:.1f} ms",
+            f"{site.page_median / 1000:.1f} KB",
+            f"{site.page_max / 1000:.1f} KB",
+            f"{site.site_bytes / site.n / 1000:.0f} KB",
+            f"{site.build.peak_mb:.0f} MB",
+        )
+        for site in sites
+    ]
+    headers = (
+        "entries",
+        "build time",
+        "per entry",
+        "error page (median)",
+        "error page (largest)",
+        "site per entry",
+        "peak memory",
+    )
+    section.tables.append(Table(headers, rows))
+    for site in sites:
+        goal = f"site {count(site.n)}: at most 30 KB of HTML per error page"
+        measured = f"largest {site.page_max / 1000:.1f} KB"
+        ok = site.page_max <= LIMIT_BYTES
+        section.targets.append(judged(goal, measured, ok, site.n, options.quick))
+    if len(sites) >= 2:
+        _growth(section, sites[0], sites[-1], options)
+    return section
+
+
+def _measure(workspace: Workspace, n: int, options: Options) -> _Site:
+    project = workspace.project(n)
+    (project / "mkdocs.yml").write_text(site_config(), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(project / ".bench-cache")}
+    env["NO_MKDOCS_2_WARNING"] = "1"  # Material's end-of-life notice, on stderr
+    contender = Contender(
+        BUILD,
+        python("-m", "errorbook", "build"),
+        project,
+        prepare=lambda: remove(*(project / name for name in _BUILT)),
+        env=env,
+    )
+    rounds = options.site_rounds if n <= 1000 else options.site_big_rounds
+    (build,) = race([contender], rounds, warmup=False)
+    pages = _error_pages(project)
+    sizes = sorted(page.stat().st_size for page in pages)
+    site_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+    return _Site(n, build, int(statistics.median(sizes)), sizes[-1], site_bytes)
+
+
+def site_config() -> str:
+    """The repository's mkdocs.yml, pointed at the synthetic catalog's base URI."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^site_url:.*$", f"site_url: {BASE_URI}", text)
+    return re.sub(r"(?m)^site_name:.*$", "site_name: Synthetic error reference", text)
+
+
+def _error_pages(project: Path) -> list[Path]:
+    catalog = project / "catalog"
+    codes = [path.relative_to(catalog).with_suffix("") for path in catalog.rglob("*.yaml")]
+    pages = [project / "site" / code / "index.html" for code in codes]
+    missing = [page for page in pages if not page.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{len(missing)} error pages were not built, e.g. {missing[0]}")
+    return pages
+
+
+def _growth(section: Section, small: _Site, large: _Site, options: Options) -> None:
+    scale = f"{count(small.n)} → {count(large.n)}"
+    time_growth = (large.build.seconds / large.n) / (small.build.seconds / small.n)
+    page_growth = large.page_median / small.page_median
+    section.ratios.append(Ratio(f"build time per entry, {scale}", time_growth))
+    section.ratios.append(Ratio(f"error page size (median), {scale}", page_growth))
+    site_growth = (large.site_bytes / large.n) / (small.site_bytes / small.n)
+    section.ratios.append(Ratio(f"site size per entry, {scale}", site_growth))
+    goal = f"site {scale}: linear growth (per-entry time and page size within {LINEAR_SLACK}×)"
+    measured = f"time per entry {times(time_growth)}, page {times(page_growth)}"
+    ok = time_growth <= LINEAR_SLACK and page_growth <= LINEAR_SLACK
+    section.targets.append(judged(goal, measured, ok, large.n, options.quick))
