@@ -30,6 +30,7 @@ from errorbook.config import load_config as load_project
 from errorbook.diagnostics import display_path
 from errorbook.errors import CatalogError, SiteError
 from errorbook.refresh import refresh_outputs
+from errorbook.whitespace import collapse_whitespace
 
 log = get_plugin_logger("errorbook")
 PLUGIN_NAME = "errorbook"
@@ -58,6 +59,10 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             log.warning(f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]")
         if refresh.changes:
             log.info(f"regenerated {len(refresh.changes)} of {refresh.files} files")
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        # Material's indentation is a fifth of every page; see errorbook.whitespace.
+        return collapse_whitespace(output)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         project = self._project(config)
