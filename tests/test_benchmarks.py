@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import bench_validate
+from benchmarks import bench_site, bench_validate
 from benchmarks.__main__ import main
-from benchmarks.report import MARKER
+from benchmarks.measure import Run, Series
+from benchmarks.report import MARKER, Section
 from benchmarks.workspace import Options, Workspace
 
 _RATIO_HEADER = "| ratio (median of per-round ratios) | value |"
@@ -82,3 +83,16 @@ def test_a_missing_peer_is_reported_not_measured(
     peer = [ratio for ratio in section.ratios if ratio.name.startswith("check-jsonschema")]
     assert [ratio.value for ratio in peer] == [None]
     assert "not installed" in str(peer[0].missing)
+
+
+def test_site_growth_is_judged_per_entry() -> None:
+    def site(n: int, seconds: float, page: int) -> bench_site._Site:
+        return bench_site._Site(n, Series("build", [Run(seconds, 1)]), page, page, page * n)
+
+    section = Section("Site build", "")
+    bench_site._growth(section, site(1000, 40.0, 30_000), site(10000, 480.0, 30_600), Options())
+
+    values = {ratio.name: ratio.value for ratio in section.ratios}
+    assert values["build time per entry, 1,000 → 10,000"] == pytest.approx(1.2)
+    assert values["error page size (median), 1,000 → 10,000"] == pytest.approx(1.02)
+    assert [target.met for target in section.targets] == [True]
