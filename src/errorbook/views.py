@@ -17,28 +17,12 @@ from errorbook.usage import PythonUsage, python_usage
 
 #: Tab labels for common languages; any other language is shown as written.
 LANGUAGE_LABELS = {
-    "bash": "Bash",
-    "console": "Console",
-    "csharp": "C#",
-    "curl": "curl",
-    "go": "Go",
-    "http": "HTTP",
-    "java": "Java",
-    "javascript": "JavaScript",
-    "js": "JavaScript",
-    "json": "JSON",
-    "kotlin": "Kotlin",
-    "php": "PHP",
-    "python": "Python",
-    "py": "Python",
-    "ruby": "Ruby",
-    "rust": "Rust",
-    "sh": "Shell",
-    "shell": "Shell",
-    "ts": "TypeScript",
-    "typescript": "TypeScript",
-    "yaml": "YAML",
-}
+    "bash": "Bash", "console": "Console", "csharp": "C#", "curl": "curl", "go": "Go",
+    "http": "HTTP", "java": "Java", "javascript": "JavaScript", "js": "JavaScript",
+    "json": "JSON", "kotlin": "Kotlin", "php": "PHP", "python": "Python", "py": "Python",
+    "ruby": "Ruby", "rust": "Rust", "sh": "Shell", "shell": "Shell", "ts": "TypeScript",
+    "typescript": "TypeScript", "yaml": "YAML",
+}  # fmt: skip
 _DEFAULT_LEADS: dict[ExampleKind, str] = {
     "request": "Here's an example of a request that fails with this error",
     "fix": "Here's the corrected request",
