@@ -27,18 +27,68 @@ generated files cannot be written.
 
 from __future__ import annotations
 
-from errorbook.changes import CatalogChange, CatalogDiff
-from errorbook.config import Config, load_config
-from errorbook.diagnostics import Diagnostic
-from errorbook.diff import diff_catalogs
-from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
-from errorbook.export_python import export_package
-from errorbook.generate import generate_outputs
-from errorbook.load import LoadResult, load_catalog
-from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
-from errorbook.openapi import openapi_document
-from errorbook.output import check_outputs, write_outputs
-from errorbook.runtime_examples import ExampleResponse, example_responses
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from errorbook.changes import CatalogChange, CatalogDiff
+    from errorbook.config import Config, load_config
+    from errorbook.diagnostics import Diagnostic
+    from errorbook.diff import diff_catalogs
+    from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
+    from errorbook.export_python import export_package
+    from errorbook.generate import generate_outputs
+    from errorbook.load import LoadResult, load_catalog
+    from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
+    from errorbook.openapi import openapi_document
+    from errorbook.output import check_outputs, write_outputs
+    from errorbook.runtime_examples import ExampleResponse, example_responses
+
+#: Where each public name lives. They are imported on first use (PEP 562), so a command that
+#: needs little (``errorbook generate`` with nothing to do) does not load the whole library.
+_HOMES = {
+    "CatalogChange": "changes",
+    "CatalogDiff": "changes",
+    "Config": "config",
+    "load_config": "config",
+    "Diagnostic": "diagnostics",
+    "diff_catalogs": "diff",
+    "CatalogError": "errors",
+    "ConfigError": "errors",
+    "OutputError": "errors",
+    "UsageError": "errors",
+    "export_package": "export_python",
+    "generate_outputs": "generate",
+    "LoadResult": "load",
+    "load_catalog": "load",
+    "Catalog": "model",
+    "Deprecation": "model",
+    "ErrorDef": "model",
+    "Example": "model",
+    "Field": "model",
+    "Header": "model",
+    "Step": "model",
+    "openapi_document": "openapi",
+    "check_outputs": "output",
+    "write_outputs": "output",
+    "ExampleResponse": "runtime_examples",
+    "example_responses": "runtime_examples",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'errorbook' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"errorbook.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Catalog",

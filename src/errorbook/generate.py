@@ -9,7 +9,10 @@ from errorbook.config import Config
 from errorbook.export_python import generate_python
 from errorbook.machine_outputs import generate_index, generate_schemas
 from errorbook.model import Catalog
+from errorbook.output import managed_dirs
 from errorbook.render_docs import generate_docs
+
+__all__ = ["GENERATORS", "Generator", "generate_outputs", "managed_dirs"]
 
 #: A generator turns the catalog into files, keyed by absolute path.
 Generator = Callable[[Catalog, Config], dict[Path, str]]
@@ -28,16 +31,3 @@ def generate_outputs(catalog: Catalog, config: Config) -> dict[Path, str]:
     for generator in GENERATORS:
         files.update(generator(catalog, config))
     return dict(sorted(files.items()))
-
-
-def generators_key() -> str:
-    """Names the generators in use: part of what a run's outputs depend on."""
-    return ",".join(f"{g.__module__}.{g.__qualname__}" for g in GENERATORS)
-
-
-def managed_dirs(config: Config) -> list[Path]:
-    """The folders in which stale generated files are removed."""
-    folders = [config.docs_dir]
-    if config.python_package is not None:
-        folders.append(config.python_package)
-    return folders

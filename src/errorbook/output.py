@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from errorbook.config import Config
 from errorbook.errors import OutputError
 
 #: Every generated file carries this text near its top.
@@ -31,6 +32,14 @@ class Change:
     kind: Literal["create", "update", "delete"]
     old: str
     new: str
+
+
+def managed_dirs(config: Config) -> list[Path]:
+    """The folders in which stale generated files are removed."""
+    folders = [config.docs_dir]
+    if config.python_package is not None:
+        folders.append(config.python_package)
+    return folders
 
 
 def is_generated(path: Path) -> bool:

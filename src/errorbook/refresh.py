@@ -8,7 +8,7 @@ from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic, count_errors, promote_warnings, render_text
 from errorbook.errors import CatalogError
 from errorbook.freshness import settle, unchanged
-from errorbook.generate import generate_outputs, generators_key, managed_dirs
+from errorbook.generate import generate_outputs, managed_dirs
 from errorbook.load import load_catalog
 from errorbook.output import Change, write_outputs
 
@@ -49,8 +49,8 @@ def refresh_outputs(config: Config, *, strict: bool = False) -> Refresh:
         OutputError: A file could not be written, or belongs to someone else.
         TemplateError: A documentation template is broken.
     """
-    managed, key = managed_dirs(config), generators_key()
-    last = unchanged(config, managed, key)
+    managed = managed_dirs(config)
+    last = unchanged(config, managed)
     if last is not None:  # e.g. `errorbook build` regenerated just before MkDocs started
         return Refresh([], last.files, [])
     result = load_catalog(config)
@@ -61,5 +61,5 @@ def refresh_outputs(config: Config, *, strict: bool = False) -> Refresh:
         raise CatalogInvalid(diagnostics)
     files = generate_outputs(result.catalog, config)
     changes = write_outputs(files, managed)
-    settle(config, not diagnostics, len(result.catalog), files, managed, key)
+    settle(config, not diagnostics, len(result.catalog), files, managed)
     return Refresh(changes, len(files), diagnostics)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from errorbook.config import Config
 from errorbook.diagnostics import display_path
@@ -24,6 +22,9 @@ from errorbook.runtime_examples import example_responses
 from errorbook.views import ExampleResponse, entry_page
 from errorbook.views_index import folder_pages, home_page, redirect_pages, status_page
 
+if TYPE_CHECKING:
+    import jinja2
+
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 _HEAD = 1024
 
@@ -33,6 +34,9 @@ def environment(overrides: Path | None) -> jinja2.Environment:
 
     Markdown is rendered without autoescaping; only ``*.html.j2`` templates escape HTML.
     """
+    # Imported here, as in _render: a generate run with nothing to do never renders.
+    import jinja2
+
     packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
@@ -118,6 +122,8 @@ def _relative(path: Path, root: Path) -> str:
 def _render(
     env: jinja2.Environment, name: str, context: Mapping[str, Any], *, marked: bool = True
 ) -> str:
+    import jinja2
+
     try:
         text = env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from errorbook.config import Config, load_config
 from errorbook.diagnostics import RENDERERS, Diagnostic, count_errors, promote_warnings
 from errorbook.freshness import settle, unchanged
-from errorbook.generate import generate_outputs, generators_key, managed_dirs
-from errorbook.load import LoadResult, load_catalog
-from errorbook.output import write_outputs
+from errorbook.output import managed_dirs, write_outputs
+
+if TYPE_CHECKING:
+    from errorbook.load import LoadResult
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +36,8 @@ def project_config(args: argparse.Namespace) -> Config:
 
 def load_and_report(config: Config, *, strict: bool, output: str = "text") -> LoadResult | None:
     """Load the catalog and print its diagnostics; None when there are errors."""
+    from errorbook.load import load_catalog  # the library loads only when a command needs it
+
     result = load_catalog(config)
     diagnostics: list[Diagnostic] = list(result.diagnostics)
     if strict:
@@ -63,17 +67,19 @@ def regenerate(config: Config, *, strict: bool) -> bool:
     Returns:
         False when the catalog has errors; nothing is written then.
     """
-    managed, key = managed_dirs(config), generators_key()
-    last = unchanged(config, managed, key)
+    managed = managed_dirs(config)
+    last = unchanged(config, managed)
     if last is not None:
         print_diagnostics([], entries=last.entries)
         print(f"0 of {last.files} generated files changed", file=sys.stderr)
         return True
+    from errorbook.generate import generate_outputs
+
     result = load_and_report(config, strict=strict)
     if result is None or result.catalog is None:
         return False
     files = generate_outputs(result.catalog, config)
     changes = write_outputs(files, managed)
-    settle(config, not result.diagnostics, len(result.catalog), files, managed, key)
+    settle(config, not result.diagnostics, len(result.catalog), files, managed)
     print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
     return True
