@@ -35,6 +35,19 @@ class _Site:
     page_median: int
     page_max: int
     site_bytes: int
+    largest: Path | None = None
+    largest_code: str = ""
+
+
+#: Landmarks of a Material page, in document order, and what lies between each and the next.
+_PARTS = (
+    ("<head", "`<head>`"),
+    ('class="md-header', "header (logo, search, palette)"),
+    ("md-sidebar--primary", "navigation sidebar"),
+    ("md-sidebar--secondary", "table of contents"),
+    ("<article", "the entry's content"),
+    ("</article>", "page end and footer"),
+)
 
 
 def site_section(workspace: Workspace, options: Options) -> Section:
@@ -70,6 +83,8 @@ def site_section(workspace: Workspace, options: Options) -> Section:
         section.targets.append(judged(goal, measured, ok, site.n, options.quick))
     if len(sites) >= 2:
         _growth(section, sites[0], sites[-1], options)
+    largest = max(sites, key=lambda site: site.page_max)
+    section.notes.append(_anatomy(largest))
     return section
 
 
@@ -90,7 +105,9 @@ def _measure(workspace: Workspace, n: int, options: Options) -> _Site:
     pages = _error_pages(project)
     sizes = sorted(page.stat().st_size for page in pages)
     site_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
-    return _Site(n, build, int(statistics.median(sizes)), sizes[-1], site_bytes)
+    largest = max(pages, key=lambda page: page.stat().st_size)
+    code = largest.parent.relative_to(project / "site").as_posix()
+    return _Site(n, build, int(statistics.median(sizes)), sizes[-1], site_bytes, largest, code)
 
 
 def site_config() -> str:
@@ -122,3 +139,23 @@ def _growth(section: Section, small: _Site, large: _Site, options: Options) -> N
     measured = f"time per entry {times(time_growth)}, page {times(page_growth)}"
     ok = time_growth <= LINEAR_SLACK and page_growth <= LINEAR_SLACK
     section.targets.append(judged(goal, measured, ok, large.n, options.quick))
+
+
+def _anatomy(site: _Site) -> str:
+    """Where the bytes of the largest error page go, as a sentence for the report."""
+    if site.largest is None:
+        return ""
+    html = site.largest.read_bytes()
+    marks = [(html.find(mark.encode()), label) for mark, label in _PARTS]
+    found = [(start, label) for start, label in marks if start >= 0]
+    ends = [start for start, _ in found[1:]] + [len(html)]
+    parts = ", ".join(
+        f"{label} {(end - start) / 1000:.1f} KB"
+        for (start, label), end in zip(found, ends, strict=True)
+    )
+    return (
+        f"The largest error page ({count(site.n)} entries; {len(html) / 1000:.1f} KB) is made of: "
+        f"{parts}. The header, navigation, table of contents and footer are Material's markup "
+        f"around every page; the content is the entry's own sections, with every code example "
+        f"highlighted by Pygments (one `<span>` per token). Page: `{site.largest_code}`."
+    )
