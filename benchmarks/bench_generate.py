@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from benchmarks.floor import save_bundle
 from benchmarks.measure import Contender, Series, race, ratio, run_command
-from benchmarks.report import Ratio, Section, Table, Target, judged, seconds, times
+from benchmarks.report import (
+    Ratio,
+    Section,
+    Table,
+    Target,
+    judged,
+    render_table,
+    seconds,
+    times,
+)
 from benchmarks.workspace import Options, Workspace, count, python, remove, with_repo_on_path
 
 COLD, NOOP, FLOOR = "errorbook generate (cold)", "errorbook generate (nothing changed)", "floor"
@@ -43,7 +53,19 @@ def generate_section(workspace: Workspace, options: Options) -> tuple[Section, d
         rows.append((count(n), "files written", f"{files:,} files, {size / 2**20:.1f} MiB", ""))
         section.targets += _targets(n, floor_ratio, noop_ratio, options)
     section.tables.append(Table(("entries", "run", "median time", "peak memory"), rows))
+    section.notes.append(_stages(workspace.project(max(options.sizes))))
     return section, cold
+
+
+def _stages(project: Path) -> str:
+    """One more cold run, timed stage by stage (`benchmarks.stages`), as a table."""
+    _clean(project)
+    argv = python("-m", "benchmarks.stages", str(project))
+    stages: dict[str, float] = json.loads(run_command(argv, project, with_repo_on_path()).stdout)
+    total = sum(stages.values())
+    rows = [(stage, seconds(value), f"{value / total:.0%}") for stage, value in stages.items()]
+    table = Table(("stage of one cold run (largest catalog)", "time", "share"), rows)
+    return render_table(table)
 
 
 def _bundle(project: Path) -> tuple[int, int]:

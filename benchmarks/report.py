@@ -127,6 +127,11 @@ def _ratios_table(ratios: Sequence[Ratio]) -> str:
     return _table(Table(("ratio (median of per-round ratios)", "value"), rows))
 
 
+def render_table(table: Table) -> str:
+    """A Markdown table."""
+    return _table(table)
+
+
 def _table(table: Table) -> str:
     lines = ["| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
     lines += [
