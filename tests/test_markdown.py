@@ -30,9 +30,11 @@ code_text = st.text(
 
 
 def _verbatim(code: str) -> str:
-    """The code as a reader sees it: leading blank lines dropped, one final newline."""
+    """The code as a reader sees it: blank lines empty and dropped at either end, one final
+    newline."""
+    code = re.sub(r"^[ \t]+$", "", code, flags=re.MULTILINE)
     code = re.sub(r"\A(?:[ \t]*\n)+", "", code)
-    return code if code.endswith("\n") else code + "\n"
+    return re.sub(r"(?:\n[ \t]*)+\Z", "", code) + "\n"
 
 
 def _rendered_code(source: str) -> list[str]:

@@ -13,6 +13,8 @@ import re
 
 _BACKTICK_RUN = re.compile(r"`+")
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
+_WHITESPACE_LINES = re.compile(r"^[ \t]+$", re.MULTILINE)
 _CODE_SPAN_OR_LT = re.compile(r"(`+).+?(?<!`)\1(?!`)|<")
 
 
@@ -24,8 +26,11 @@ def fence(code: str, lang: str = "") -> str:
     """
     longest = max((len(run) for run in _BACKTICK_RUN.findall(code)), default=0)
     marks = "`" * max(3, longest + 1)
-    body = _LEADING_BLANK_LINES.sub("", code)  # Markdown drops them anyway
-    body = body if body.endswith("\n") else body + "\n"
+    # Blank lines at either end, and the spaces of a blank line, are invisible, and Markdown
+    # keeps or drops them depending on the indentation around the block (inside a content tab
+    # it drops them): normalise them here, so every context shows the same text.
+    body = _WHITESPACE_LINES.sub("", code)
+    body = _TRAILING_BLANK_LINES.sub("", _LEADING_BLANK_LINES.sub("", body)) + "\n"
     return f"{marks}{lang}\n{body}{marks}"
 
 
