@@ -101,6 +101,21 @@ def test_error_pages_stay_out_of_the_sidebar(repo_site: BuiltSite) -> None:
     assert not targets & {page.resolve() for page in entry_pages}
 
 
+def test_top_level_folders_are_plain_sidebar_links(repo_site: BuiltSite) -> None:
+    # A folder whose pages are all out of the sidebar would otherwise render as a section with
+    # an empty sub-navigation on every page (the errorbook plugin's on_nav flattens it).
+    seed = repo_site.page(repo_site.catalog.entries[0].type_uri)
+    text = seed.read_text(encoding="utf-8")
+    sidebar = text[text.index("md-sidebar--primary") : text.index("md-sidebar--secondary")]
+    links = {
+        (seed.parent / href).resolve()
+        for href in re.findall(r'<a href="([^"#]+)" class="md-nav__link">', sidebar)
+    }
+    systems = {entry.segments[0] for entry in repo_site.catalog.entries}
+    assert {repo_site.site / system for system in systems} <= links
+    assert "md-nav__item--section" not in sidebar
+
+
 def test_small_catalog_site(tmp_path: Path) -> None:
     """Redirects, deprecation, tabs and template-looking text, in a real build."""
     project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))

@@ -50,3 +50,14 @@ def test_collapsing_twice_changes_nothing_more(pieces: list[str]) -> None:
     once = collapse_whitespace("".join(pieces))
     assert collapse_whitespace(once) == once
     assert len(once) <= len("".join(pieces))
+
+
+def test_pygments_whitespace_spans_keep_only_their_text() -> None:
+    code = (
+        '<pre><code><span class="nb">curl</span><span class="w"> </span><span class="se">\\</span>'
+    )
+    code += '<span class="w">\n  </span>-X</code></pre>'
+    expected = (
+        '<pre><code><span class="nb">curl</span> <span class="se">\\</span>\n  -X</code></pre>'
+    )
+    assert collapse_whitespace(code) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from errorbook.model import (
     Step,
     first_sentence,
 )
+from errorbook.parallel import parallel_map
 from errorbook.site_checks import check_site
 from errorbook.source import Document, read_document
 from errorbook.validate import validate_document
@@ -62,22 +64,12 @@ def load_catalog(config: Config) -> LoadResult:
     entries: list[ErrorDef] = []
     documents: dict[str, Document] = {}
     paths = list(_entry_files(config.catalog, diagnostics))
-    for path in paths:
-        code = path.relative_to(config.catalog).with_suffix("").as_posix()
-        diagnostics.extend(_check_code(path, code))
-        document, problems = read_document(path)
+    for problems, loaded in parallel_map(functools.partial(_load_entry, config), paths):
         diagnostics.extend(problems)
-        if document is None:
-            continue
-        problems = validate_document(document)
-        diagnostics.extend(problems)
-        if problems:
-            continue
-        entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
-        diagnostics.extend(check_entry(entry, document))
-        diagnostics.extend(check_example_responses(entry, document, config.envelope))
-        entries.append(entry)
-        documents[code] = document
+        if loaded is not None:
+            entry, document = loaded
+            entries.append(entry)
+            documents[entry.code] = document
     diagnostics.extend(check_catalog(entries, documents))
     diagnostics.extend(check_site(config, entries, documents))
     if not paths:
@@ -90,6 +82,26 @@ def load_catalog(config: Config) -> LoadResult:
         None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
     )
     return LoadResult(catalog, tuple(ordered), len(paths), tuple(entries))
+
+
+def _load_entry(
+    config: Config, path: Path
+) -> tuple[list[Diagnostic], tuple[ErrorDef, Document] | None]:
+    """Everything that can be known about one file on its own: its problems, and its entry."""
+    code = path.relative_to(config.catalog).with_suffix("").as_posix()
+    diagnostics = list(_check_code(path, code))
+    document, problems = read_document(path)
+    diagnostics.extend(problems)
+    if document is None:
+        return diagnostics, None
+    problems = validate_document(document)
+    diagnostics.extend(problems)
+    if problems:
+        return diagnostics, None
+    entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
+    diagnostics.extend(check_entry(entry, document))
+    diagnostics.extend(check_example_responses(entry, document, config.envelope))
+    return diagnostics, (entry, document)
 
 
 def _entry_files(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from errorbook.catalog_index import catalog_index
 from errorbook.config import Config
-from errorbook.model import Catalog
+from errorbook.model import Catalog, ErrorDef
+from errorbook.parallel import parallel_map
 from errorbook.problem_schema import COMBINED_NAME, combined_schema, problem_schema, schema_path
 from errorbook.serialize import dump_json
 
@@ -30,10 +31,11 @@ def generate_index(catalog: Catalog, config: Config) -> dict[Path, str]:
 
 def generate_schemas(catalog: Catalog, config: Config) -> dict[Path, str]:
     """The generator of ``<docs-dir>/schemas/``: one schema per type, and the combined one."""
-    files = {
-        config.docs_dir / schema_path(entry.code): dump_json(problem_schema(catalog, entry))
-        for entry in catalog.entries
-    }
+
+    def schema_file(entry: ErrorDef) -> tuple[Path, str]:
+        return config.docs_dir / schema_path(entry.code), dump_json(problem_schema(catalog, entry))
+
+    files = dict(parallel_map(schema_file, catalog.entries))
     combined = combined_schema(catalog, catalog_source(config))
     files[config.docs_dir / schema_path(COMBINED_NAME)] = dump_json(combined)
     return files

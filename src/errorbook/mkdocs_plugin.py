@@ -24,6 +24,8 @@ from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from errorbook.config import Config
 from errorbook.config import load_config as load_project
@@ -60,6 +62,10 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         if refresh.changes:
             log.info(f"regenerated {len(refresh.changes)} of {refresh.files} files")
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
+        nav.items = [_flatten(item) for item in nav.items]
+        return nav
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's indentation is a fifth of every page; see errorbook.whitespace.
         return collapse_whitespace(output)
@@ -77,6 +83,21 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             return load_project(explicit, cwd=Path(config.config_file_path).parent)
         except CatalogError as error:
             raise PluginError(f"errorbook: {error}") from None
+
+
+def _flatten(item: Any) -> Any:
+    """A section whose only child is its own index page, as a plain link to that page.
+
+    With the folders below it kept out of the sidebar (``not_in_nav``), Material still renders
+    such a section with an empty sub-navigation: about 600 bytes on every page, per folder.
+    """
+    if isinstance(item, Section):
+        item.children = [_flatten(child) for child in item.children]
+        only = item.children[0] if len(item.children) == 1 else None
+        if isinstance(only, Page) and only.is_index:
+            only.parent = item.parent
+            return only
+    return item
 
 
 def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:

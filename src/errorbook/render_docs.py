@@ -18,6 +18,7 @@ from errorbook.diagnostics import display_path
 from errorbook.errors import TemplateError
 from errorbook.model import Catalog, ErrorDef
 from errorbook.output import GENERATED_MARKER
+from errorbook.parallel import parallel_map
 from errorbook.runtime_examples import example_responses
 from errorbook.views import ExampleResponse, entry_page
 from errorbook.views_index import folder_pages, home_page, redirect_pages, status_page
@@ -76,12 +77,16 @@ def render_docs(
             the generated-file notice.
     """
     env = environment(config.templates)
-    notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
-    pages: dict[str, tuple[str, dict[str, Any]]] = {}
-    for entry in catalog.entries:
+    env.get_template("docs/error.md.j2")  # compiled once, before any worker is forked
+
+    def render_entry(entry: ErrorDef) -> tuple[str, str]:
         page = entry_page(entry, catalog, examples[entry.code], config.package_name)
         context = {"page": page, "entry": entry, "notice": _notice(config, entry.source)}
-        pages[page.path] = ("docs/error.md.j2", context)
+        return page.path, _render(env, "docs/error.md.j2", context)
+
+    rendered = dict(parallel_map(render_entry, catalog.entries))
+    notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
+    pages: dict[str, tuple[str, dict[str, Any]]] = {}
     home = home_page(catalog, examples)
     pages[home.path] = ("docs/home.md.j2", {"page": home, "notice": notice})
     for folder in folder_pages(catalog):
@@ -90,10 +95,8 @@ def render_docs(
     pages[by_status.path] = ("docs/by-status.md.j2", {"page": by_status, "notice": notice})
     for redirect in redirect_pages(catalog):
         pages[redirect.path] = ("docs/redirect.html.j2", {"page": redirect, "notice": notice})
-    return {
-        config.docs_dir / path: _render(env, name, context)
-        for path, (name, context) in pages.items()
-    }
+    rendered.update((path, _render(env, name, context)) for path, (name, context) in pages.items())
+    return {config.docs_dir / path: text for path, text in rendered.items()}
 
 
 def explain_entry(

@@ -1,0 +1,66 @@
+"""Spread independent per-entry work over the machine's cores, where that is safe and pays.
+
+Loading entries and rendering pages are independent per entry and pure Python, so one process
+uses one core. `parallel_map` forks workers that inherit the function and its inputs (nothing
+is pickled on the way in) and send results back in small chunks, so the parent never holds
+much more than the results themselves. It runs the plain loop instead when forking is not
+available or not safe (another thread is running, as under ``mkdocs serve``), on one core, or
+when the input is too small to repay starting the workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Below this many items per worker, starting workers costs more than it saves.
+MIN_ITEMS_PER_WORKER = 150
+_CHUNK = 50
+#: Set only while a pool runs; forked workers read it instead of receiving pickled work.
+_task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def parallel_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``[function(item) for item in items]``, computed by forked workers when it pays.
+
+    Results come back in order, so the outcome is the same either way. ``function`` and the
+    items must be usable in a forked copy of this process; results must be picklable.
+    ``ERRORBOOK_JOBS=1`` forces the plain loop (and ``ERRORBOOK_JOBS=N`` caps the workers).
+    """
+    workers = min(_workers(), len(items) // MIN_ITEMS_PER_WORKER)
+    if workers < 2 or not _can_fork():
+        return [function(item) for item in items]
+    global _task
+    _task = (function, items)
+    try:
+        bounds = [(i, min(i + _CHUNK, len(items))) for i in range(0, len(items), _CHUNK)]
+        results: list[R] = []
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_run_chunk, bounds):
+                results.extend(chunk)
+        return results
+    finally:
+        _task = None
+
+
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+    assert _task is not None, "parallel_map's workers are forked while a task is set"
+    function, items = _task
+    return [function(items[index]) for index in range(*bounds)]
+
+
+def _workers() -> int:
+    requested = os.environ.get("ERRORBOOK_JOBS", "")
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return min(int(requested), available) if requested.isdigit() else available
+
+
+def _can_fork() -> bool:
+    # Forking while another thread holds a lock (logging, imports) can deadlock the child.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

@@ -1,0 +1,53 @@
+"""Forked workers change how fast errorbook is, never what it finds or writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import write_catalog
+from errorbook.config import load_config
+from errorbook.generate import generate_outputs
+from errorbook.load import load_catalog
+from errorbook.parallel import MIN_ITEMS_PER_WORKER, parallel_map
+
+MANY = 3 * MIN_ITEMS_PER_WORKER
+
+
+def test_results_come_back_in_order() -> None:
+    assert parallel_map(lambda n: n * n, range(MANY)) == [n * n for n in range(MANY)]
+
+
+def _fail_on_one(n: int) -> int:
+    if n == MANY - 7:
+        raise ValueError(f"bad item {n}")
+    return n
+
+
+def test_a_worker_error_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="bad item"):
+        parallel_map(_fail_on_one, range(MANY))
+
+
+def test_parallel_and_sequential_runs_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_catalog(tmp_path, 2 * MIN_ITEMS_PER_WORKER + 20, seed=3)
+    config = load_config(cwd=tmp_path)
+
+    def run(jobs: str) -> tuple[object, ...]:
+        monkeypatch.setenv("ERRORBOOK_JOBS", jobs)
+        result = load_catalog(config)
+        assert result.catalog is not None
+        return result.diagnostics, generate_outputs(result.catalog, config)
+
+    assert run("1") == run("2")
+
+    broken = sorted(config.catalog.rglob("*.yaml"))[MIN_ITEMS_PER_WORKER + 5]
+    broken.write_text(broken.read_text().replace("causes:", "cuases:", 1))
+    monkeypatch.setenv("ERRORBOOK_JOBS", "1")
+    sequential = load_catalog(config).diagnostics
+    monkeypatch.setenv("ERRORBOOK_JOBS", "2")
+    assert load_catalog(config).diagnostics == sequential
+    assert any(d.code == "E010" and d.path == broken for d in sequential)
