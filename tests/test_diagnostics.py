@@ -59,3 +59,9 @@ def test_summary_counts_errors_warnings_and_files() -> None:
 def test_rule_codes_are_unique_and_named() -> None:
     assert len(set(RULES.values())) == len(RULES)
     assert all(code[0] in "EW" and code[1:].isdigit() for code in RULES)
+
+
+def test_every_rule_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [code for code, rule in RULES.items() if f"| {code} | {rule} |" not in readme]
+    assert missing == []
