@@ -117,7 +117,7 @@ def test_top_level_folders_are_plain_sidebar_links(repo_site: BuiltSite) -> None
 
 
 def test_small_catalog_site(tmp_path: Path) -> None:
-    """Redirects, deprecation, tabs and template-looking text, in a real build."""
+    """Redirects, a type URI apart from the code, deprecation, tabs and template-looking text."""
     project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))
     site_url = "https://errors.example.com/"
     repo_config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
@@ -128,6 +128,10 @@ def test_small_catalog_site(tmp_path: Path) -> None:
     assert broken_links(built.site, site_url) == []
     redirect = read_page(built.site / "cards" / "expired" / "index.html")
     assert "../../billing/card/expired/" in redirect.links
+    # An entry whose `type:` is another path of the site: its type URI leads to its page.
+    token = built.catalog.get("auth/expired")
+    assert token is not None and token.type_uri == site_url + "token-expired"
+    assert "../auth/expired/" in read_page(built.page(token.type_uri)).links
     declined_html = built.page(site_url + "billing/card/declined").read_text(encoding="utf-8")
     declined = visible_text(declined_html)
     assert "{{ customer.name }} and {% if paid %}" in declined

@@ -70,7 +70,8 @@ def render_docs(
 
     Returns:
         ``{absolute path: text}``: one page per entry at ``<docs-dir>/<code>.md``, the home
-        page, one index page per folder, the by-status page and redirect pages for aliases.
+        page, one index page per folder, the by-status page, and redirect pages for aliases
+        and for a ``type:`` on another path of the site.
 
     Raises:
         TemplateError: A template is missing, malformed, uses an undefined value, or drops

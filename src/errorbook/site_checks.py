@@ -2,7 +2,7 @@
 
 W007: mkdocs.yml's ``site_url`` must equal ``base-uri``, otherwise the built pages are not served
 at the type URIs that responses send. E040: two generated pages (an entry, a folder index, a
-redirect for a former type URI) must never claim the same URL.
+redirect for a former or relocated type URI) must never claim the same URL.
 """
 
 from __future__ import annotations
@@ -25,9 +25,18 @@ def check_site(
     """The site rules for a loaded catalog: W007 site-url-mismatch and E040 page-collision."""
     found = list(_site_url(config.root / MKDOCS_FILE, config.base_uri))
     catalog = Catalog(config.base_uri, config.envelope, tuple(entries))
-    # An alias that is (or will be, once E015 is fixed) an entry's type URI is E015's business.
-    taken = {uri for e in entries for uri in (e.type_uri, config.base_uri + e.code)}
-    owners = (o for o in page_owners(catalog) if o.alias is None or o.alias not in taken)
+    # A URI that two entries claim (or will, once E015 is fixed) is E015's business, not E040's.
+    claimants: dict[str, set[str]] = {}
+    for entry in entries:
+        for uri in (entry.type_uri, config.base_uri + entry.code):
+            claimants.setdefault(uri, set()).add(entry.code)
+
+    def left_to_e015(owner: PageOwner) -> bool:
+        claims = claimants.get(owner.uri, set()) if owner.uri else set()
+        # An entry's own type URI is its own claim; an alias must not be anyone's type URI.
+        return bool(claims - {owner.code} if owner.key == ("type",) else claims)
+
+    owners = (owner for owner in page_owners(catalog) if not left_to_e015(owner))
     found.extend(_collisions(owners, documents))
     return found
 
@@ -54,6 +63,12 @@ def _site_url(mkdocs_file: Path, base_uri: str) -> Iterator[Diagnostic]:
     )
 
 
+_HINTS: dict[tuple[str | int, ...], str] = {
+    (): "rename the entry's file",
+    ("type",): "change or remove this type URI",
+}
+
+
 def _collisions(
     owners: Iterator[PageOwner], documents: Mapping[str, Document]
 ) -> Iterator[Diagnostic]:
@@ -65,6 +80,6 @@ def _collisions(
         document = documents[owner.code]
         where = locate(document, owner.key) if owner.key else None
         message = f"{owner.what} would be served at /{owner.url}, which is {earlier.what}"
-        hint = "rename the entry's file" if not owner.key else "remove or change this alias"
+        hint = _HINTS.get(owner.key, "remove or change this alias")
         line, column = (where.line, where.column) if where else (1, 1)
         yield Diagnostic(document.path, line, column, "E040", message, hint)

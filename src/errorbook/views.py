@@ -171,8 +171,8 @@ def folder_page_path(folder: str) -> str:
 
 
 def alias_page_path(alias: str, base_uri: str) -> str | None:
-    """Where the redirect page for a former type URI goes, or None when it is off this site."""
-    if not alias.startswith(base_uri):
+    """Where the redirect page for a URI goes, or None when it is not a page path of this site."""
+    if not alias.startswith(base_uri) or any(c in alias for c in "?#"):
         return None
     rest = alias[len(base_uri) :].strip("/")
     return f"{rest}/index.html" if rest else None

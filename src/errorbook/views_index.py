@@ -116,18 +116,32 @@ class PageOwner:
     what: str
     code: str | None = None
     key: tuple[str | int, ...] = ()
-    alias: str | None = None
+    #: For a redirect page: the URI it answers for.
+    uri: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class RedirectPage:
-    """A page at a former type URI that sends readers on to the entry's current page."""
+    """A page at a URI of this site that sends readers on to an entry's page.
+
+    Attributes:
+        path: The page below the docs folder (``cards/expired/index.html``).
+        code: The entry's code.
+        source: The URI the page answers for: a former type URI (``moved``), or a ``type:`` set
+            to another path of this site than the code's.
+        target: The entry's page, relative to this one.
+        type_uri: The entry's type URI.
+        page_url: The absolute URL of the entry's page (the canonical link).
+        moved: True for a former type URI, False for the entry's own type URI.
+    """
 
     path: str
     code: str
-    alias: str
+    source: str
     target: str
     type_uri: str
+    page_url: str
+    moved: bool
 
 
 def folder_title(folder: str) -> str:
@@ -224,17 +238,32 @@ def status_page(catalog: Catalog) -> StatusPage:
 
 
 def redirect_pages(catalog: Catalog) -> list[RedirectPage]:
-    """A redirect page for every former type URI that lies below the catalog's base URI."""
+    """A redirect page at every URI of this site that must lead to an entry's page but is not
+    its path: former type URIs (``aliases``) and a ``type:`` set to another path of the site."""
     pages = []
-    for entry in catalog.entries:
-        for alias in entry.aliases:
-            path = alias_page_path(alias, catalog.base_uri)
-            if path is None:
-                continue
-            here = posixpath.dirname(path)
-            target = posixpath.relpath(entry.code, here) + "/"
-            pages.append(RedirectPage(path, entry.code, alias, target, entry.type_uri))
+    for entry, uri, path, key in _redirects(catalog):
+        here = posixpath.dirname(path)
+        target = posixpath.relpath(entry.code, here) + "/"
+        page_url = catalog.base_uri + site_path(page_path(entry))
+        moved = key[0] == "aliases"
+        pages.append(RedirectPage(path, entry.code, uri, target, entry.type_uri, page_url, moved))
     return sorted(pages, key=lambda page: page.path)
+
+
+def _redirects(
+    catalog: Catalog,
+) -> Iterator[tuple[ErrorDef, str, str, tuple[str | int, ...]]]:
+    """(entry, URI, redirect page path, key of the URI in the entry) of every redirect."""
+    for entry in catalog.entries:
+        if entry.type_uri != catalog.base_uri + entry.code:
+            path = alias_page_path(entry.type_uri, catalog.base_uri)
+            # "code/" for "code" is the page itself, not another path.
+            if path is not None and site_path(path) != site_path(page_path(entry)):
+                yield entry, entry.type_uri, path, ("type",)
+        for index, alias in enumerate(entry.aliases):
+            path = alias_page_path(alias, catalog.base_uri)
+            if path is not None:
+                yield entry, alias, path, ("aliases", index)
 
 
 def page_owners(catalog: Catalog) -> Iterator[PageOwner]:
@@ -248,11 +277,8 @@ def page_owners(catalog: Catalog) -> Iterator[PageOwner]:
         yield PageOwner(site_path(folder_page_path(folder)), f"the index page of {folder}/")
     for entry in catalog.entries:
         yield PageOwner(site_path(page_path(entry)), f"the page of {entry.code}", entry.code)
-        for index, alias in enumerate(entry.aliases):
-            path = alias_page_path(alias, catalog.base_uri)
-            if path is not None:
-                what = f"the redirect from {alias}"
-                yield PageOwner(site_path(path), what, entry.code, ("aliases", index), alias)
+    for entry, uri, path, key in _redirects(catalog):
+        yield PageOwner(site_path(path), f"the redirect from {uri}", entry.code, key, uri)
 
 
 def _counts(catalog: Catalog) -> dict[str, int]:
