@@ -73,10 +73,7 @@ def load_catalog(config: Config) -> LoadResult:
     diagnostics.extend(check_catalog(entries, documents))
     diagnostics.extend(check_site(config, entries, documents))
     if not paths:
-        hint = "create one with `errorbook new <group>/<name>`"
-        diagnostics.append(
-            Diagnostic(config.catalog, 1, 1, "E024", "the catalog holds no .yaml entries", hint)
-        )
+        diagnostics.append(_empty_catalog(config.catalog))
     ordered = sort_diagnostics(diagnostics)
     catalog = (
         None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
@@ -185,3 +182,17 @@ def _steps(items: list[Any]) -> tuple[Step, ...]:
     return tuple(
         Step(item) if isinstance(item, str) else Step(item["text"], item["title"]) for item in items
     )
+
+
+def _empty_catalog(folder: Path) -> Diagnostic:
+    hint = "create one with `errorbook new <group>/<name>`"
+    if folder.is_dir():
+        return Diagnostic(folder, 1, 1, "E024", "the catalog holds no .yaml entries", hint)
+    # Most often a `catalog` setting that points at the wrong place, or a run in the wrong folder.
+    hint += ", or set `catalog` in the configuration to the folder of your entries"
+    message = (
+        "the catalog is a file, not a folder"
+        if folder.exists()
+        else "the catalog folder does not exist"
+    )
+    return Diagnostic(folder, 1, 1, "E024", message, hint)
