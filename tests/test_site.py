@@ -116,6 +116,14 @@ def test_top_level_folders_are_plain_sidebar_links(repo_site: BuiltSite) -> None
     assert "md-nav__item--section" not in sidebar
 
 
+def test_plugin_stylesheet_is_served_and_linked(repo_site: BuiltSite) -> None:
+    # Keeps codes in index tables whole; see src/errorbook/site/errorbook.css.
+    stylesheet = repo_site.site / "assets" / "stylesheets" / "errorbook.css"
+    assert "word-break: normal" in stylesheet.read_text(encoding="utf-8")
+    home = read_page(repo_site.site / "index.html")
+    assert "assets/stylesheets/errorbook.css" in home.links
+
+
 def test_small_catalog_site(tmp_path: Path) -> None:
     """Redirects, a type URI apart from the code, deprecation, tabs and template-looking text."""
     project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))

@@ -24,6 +24,7 @@ from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -36,6 +37,9 @@ from errorbook.whitespace import collapse_whitespace
 
 log = get_plugin_logger("errorbook")
 PLUGIN_NAME = "errorbook"
+#: errorbook's few style rules, served with the site (see the file for why).
+STYLESHEET = "assets/stylesheets/errorbook.css"
+STYLESHEET_SOURCE = Path(__file__).parent / "site" / "errorbook.css"
 
 
 # mkdocs' Config.__init_subclass__ carries no annotations, hence the ignores below.
@@ -61,6 +65,16 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             log.warning(f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]")
         if refresh.changes:
             log.info(f"regenerated {len(refresh.changes)} of {refresh.files} files")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        css = STYLESHEET_SOURCE.read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=css))
+        return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
         nav.items = [_flatten(item) for item in nav.items]
