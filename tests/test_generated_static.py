@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import unkey_errors
 from unkey_errors import Problem, lookup, parse
 from unkey_errors.unkey.data import ApiNotFound, KeyNotFound
 
@@ -41,6 +42,7 @@ def client(body: bytes) -> str | None:
 
 
 api_id: str = ApiNotFound(api_id="api_1").api_id
+lazy: Problem = unkey_errors.frontline.capacity.NoRunningInstances(retry_after=1)
 code: str | None = lookup("unkey/data/api_not_found").code
 wrong = ApiNotFound(api_id=5)
 """

@@ -61,6 +61,7 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     report = _Reporter(document, found)
     declared = {f.name for f in entry.fields}
     _check_template(report, ["detail"], entry.detail, declared)
+    _check_optional_placeholders(report, entry)
     for header in entry.headers:
         if header.value is not None:
             _check_template(report, ["headers", header.name, "value"], header.value, declared)
@@ -98,6 +99,21 @@ def _check_template(
         elif name not in declared:
             hint = f"declare it under fields: {name}: {{type, description, example}}"
             report(path, "E018", f"placeholder {{{name}}} is not a declared field", hint)
+
+
+def _check_optional_placeholders(report: _Reporter, entry: ErrorDef) -> None:
+    # The generated constructor then demands detail= whenever the field is left out, which
+    # its signature (the field defaults to None) cannot tell a type checker.
+    optional = {field.name for field in entry.fields if not field.required}
+    for name in sorted(optional.intersection(entry.placeholders)):
+        report(
+            ["detail"],
+            "W008",
+            f"the default detail uses {{{name}}}, an optional field: an occurrence without it "
+            "has no default detail",
+            f"make {name} required, or write a detail that reads well without it",
+            severity="warning",
+        )
 
 
 def _check_field(report: _Reporter, field: Field) -> None:

@@ -56,6 +56,7 @@ RULES: dict[str, str] = {
     "W005": "missing-header",
     "W006": "redundant-type",
     "W007": "site-url-mismatch",
+    "W008": "optional-placeholder",
 }
 
 

@@ -9,7 +9,7 @@ it is used, so importing the package stays cheap however large the catalog is.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -175,6 +175,10 @@ def _render_root(catalog: Catalog, package: str, folders: list[_Folder], source_
                 ")",
                 tuple_=True,
             ),
+            subpackage_imports=[
+                f"    {line}"
+                for line in _lazy_imports([f.path for f in folders if "/" not in f.path])
+            ],
         )
     )
 
@@ -212,12 +216,18 @@ def _render_module(folder: _Folder, source_root: str) -> str:
             if folder.children
             else [],
             classes=classes,
-            type_imports=_type_imports(classes),
+            type_imports=_type_imports(classes, folder.children),
         )
     )
 
 
-def _type_imports(classes: list[ClassView]) -> list[str]:
+def _lazy_imports(children: Sequence[str]) -> list[str]:
+    """What a package's ``__getattr__`` imports on first use, spelled out for type checkers."""
+    return [f"from . import {name} as {name}" for name in children]
+
+
+def _type_imports(classes: list[ClassView], children: Sequence[str]) -> list[str]:
+    """The module's ``if TYPE_CHECKING:`` imports; an empty string stands for a blank line."""
     names = {name for view in classes for name in view.type_names}
     modules = (("collections.abc", ("Mapping",)), ("typing", ("Any", "ClassVar")))
     lines = []
@@ -225,7 +235,8 @@ def _type_imports(classes: list[ClassView]) -> list[str]:
         used = [name for name in candidates if name in names]
         if used:
             lines.append(f"from {module} import {', '.join(used)}")
-    return lines
+    lazy = _lazy_imports(children)
+    return [*lines, "", *lazy] if lines and lazy else lines + lazy
 
 
 def _imports(folder: _Folder, classes: list[ClassView]) -> list[str]:

@@ -6,6 +6,13 @@ from __future__ import annotations
 from .. import _submodules
 
 TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import capacity as capacity
+    from . import client as client
+    from . import config as config
+    from . import platform as platform
+    from . import routing as routing
+    from . import upstream as upstream
 
 __all__: list[str] = []
 _SUBMODULES = ("capacity", "client", "config", "platform", "routing", "upstream")

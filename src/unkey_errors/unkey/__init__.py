@@ -6,6 +6,12 @@ from __future__ import annotations
 from .. import _submodules
 
 TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import application as application
+    from . import authentication as authentication
+    from . import authorization as authorization
+    from . import data as data
+    from . import limits as limits
 
 __all__: list[str] = []
 _SUBMODULES = ("application", "authentication", "authorization", "data", "limits")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .. import Problem, _missing, _string, _string_or_none
+from .. import Problem, _string, _string_or_none
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -576,9 +576,8 @@ class KeyNotFound(Problem):
     type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_not_found"
     status = 404
     title = "Not Found"
-    default_detail = "The key {keyId} does not exist."
+    default_detail = "The requested key does not exist."
     key_id: str | None
-    _detail_format = "The key %s does not exist."
     _members: ClassVar[Mapping[str, str]] = {"keyId": "key_id"}
 
     def __init__(
@@ -591,9 +590,7 @@ class KeyNotFound(Problem):
     ) -> None:
         self.key_id = _string_or_none(self, "key_id", key_id)
         if detail is None:
-            if key_id is None:
-                _missing(self, "key_id", "keyId")
-            detail = self._detail_format % (key_id,)
+            detail = self.default_detail
         self._finish(detail, instance, extensions)
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,6 +6,10 @@ from __future__ import annotations
 from .. import _submodules
 
 TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import bad_request as bad_request
+    from . import too_many_requests as too_many_requests
+    from . import unprocessable_entity as unprocessable_entity
 
 __all__: list[str] = []
 _SUBMODULES = ("bad_request", "too_many_requests", "unprocessable_entity")

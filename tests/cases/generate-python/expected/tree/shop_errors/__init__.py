@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from contextvars import ContextVar
     from typing import Any, ClassVar, NoReturn
 
+    from . import billing as billing
+    from . import shop as shop
+
 __all__ = ["Problem", "lookup", "parse"]
 
 _CONTENT_TYPE = "application/problem+json"
@@ -42,7 +45,8 @@ _encode: Callable[[Any], str] | None = None
 _decode: Callable[[str | bytes | bytearray], Any] | None = None
 _index: tuple[dict[str, str], dict[str, str]] | None = None
 _by_key: dict[str, type[Problem]] = {}
-_quiet: ContextVar[bool] | None = None
+_by_uri: dict[str, type[Problem]] = {}
+_quiet: dict[str, ContextVar[bool]] = {}
 
 
 class Problem(Exception):
@@ -186,13 +190,17 @@ def lookup(key: str) -> type[Problem]:
     return cls
 
 
-def parse(data: Mapping[str, Any] | str | bytes | bytearray) -> Problem:
+def parse(
+    data: Mapping[str, Any] | str | bytes | bytearray, *, status: int | None = None
+) -> Problem:
     """The problem in a response body, as an instance of its class.
 
     ``data`` is the body as text, bytes or decoded JSON, in either envelope. Members the class
     does not declare are kept in ``extensions``. An unknown type gives a plain `Problem`, and
     so does a known type whose declared members are missing or of the wrong type, so nothing
-    is lost.
+    is lost. Every member of a problem object is optional: for one of an unknown type without
+    a valid ``status`` member, the plain `Problem` takes ``status`` (pass the response's HTTP
+    status), or 500 when that is not given either.
 
     Raises:
         ValueError: ``data`` is not a problem details object at all.
@@ -208,12 +216,12 @@ def parse(data: Mapping[str, Any] | str | bytes | bytearray) -> Problem:
         members, request_id = _unwrap(members)
         type_uri = members.get("type")
     if isinstance(type_uri, str):
-        cls = _by_key.get(type_uri) or _type_class(type_uri)
+        cls = _by_uri.get(type_uri) or _type_class(type_uri)
     elif _is_status(members.get("status")):
         cls = None
     else:
         raise ValueError("not a problem details object: it has neither a type nor a status")
-    problem = (_build(cls, members) if cls is not None else None) or _generic(cls, members)
+    problem = (_build(cls, members) if cls is not None else None) or _generic(cls, members, status)
     if request_id is not None:
         problem.request_id = request_id
     return problem
@@ -279,7 +287,7 @@ def _build(cls: type[Problem], data: dict[str, Any]) -> Problem | None:
 
 def _build_quietly(cls: type[Problem], arguments: dict[str, Any]) -> Problem | None:
     # A client is not the one to warn about a deprecated type it receives.
-    quiet = _quiet or _quiet_var()
+    quiet = _quiet_var()
     token = quiet.set(True)
     try:
         return cls(**arguments)
@@ -289,15 +297,15 @@ def _build_quietly(cls: type[Problem], arguments: dict[str, Any]) -> Problem | N
         quiet.reset(token)
 
 
-def _generic(cls: type[Problem] | None, data: dict[str, Any]) -> Problem:
+def _generic(cls: type[Problem] | None, data: dict[str, Any], fallback: int | None) -> Problem:
     title: str | None
     if cls is not None:
         type_uri, title, status = cls.type, cls.title, cls.status
     else:
         type_uri = data["type"] if isinstance(data.get("type"), str) else "about:blank"
-        if not _is_status(data.get("status")):
-            raise ValueError(f"not a problem details object: {type_uri} has no valid status")
-        status = data["status"]
+        # RFC 9457 3.1: a member of the wrong type is ignored, like a missing one.
+        default = Problem.status if fallback is None else fallback
+        status = data["status"] if _is_status(data.get("status")) else default
         title = data["title"] if isinstance(data.get("title"), str) else None
     detail = data.get("detail")
     instance = data.get("instance")
@@ -323,7 +331,7 @@ def _type_class(type_uri: str) -> type[Problem] | None:
     code = uris.get(type_uri)
     if code is None:
         return None
-    cls = _by_key[type_uri] = _load_class(code, names[code])
+    cls = _by_uri[type_uri] = _load_class(code, names[code])
     return cls
 
 
@@ -357,7 +365,14 @@ def _load_json() -> tuple[Callable[[Any], str], Callable[[str | bytes | bytearra
     from json import encoder, scanner
 
     encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
-    decode = json.loads
+    # NaN and Infinity are not JSON (RFC 8259): a problem holding one could not be sent again.
+    decoder = json.JSONDecoder(parse_constant=_not_json)
+
+    def decode(text: str | bytes | bytearray) -> Any:
+        if isinstance(text, str):
+            return decoder.decode(text)
+        return json.loads(text, parse_constant=_not_json)
+
     _encode, _decode = encode, decode
     make_encoder = getattr(encoder, "c_make_encoder", None)
     make_scanner = getattr(scanner, "c_make_scanner", None)
@@ -369,7 +384,7 @@ def _load_json() -> tuple[Callable[[Any], str], Callable[[str | bytes | bytearra
     arguments = (None, json.JSONEncoder().default, encoder.encode_basestring_ascii, None, ":", ",")
     try:
         iterencode = make_encoder(*arguments, False, False, False)
-        scan = make_scanner(json.JSONDecoder())
+        scan = make_scanner(decoder)
     except TypeError:  # a CPython whose private signatures differ: keep the public functions
         return _encode, _decode
 
@@ -390,16 +405,20 @@ def _load_json() -> tuple[Callable[[Any], str], Callable[[str | bytes | bytearra
     return _encode, _decode
 
 
+def _not_json(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def _quiet_var() -> ContextVar[bool]:
-    global _quiet
     from contextvars import ContextVar
 
-    _quiet = ContextVar("quiet", default=False)
-    return _quiet
+    # setdefault is atomic: threads racing here all get the one variable that parse() sets.
+    return _quiet.setdefault("parse", ContextVar("quiet", default=False))
 
 
 def _deprecated(message: str) -> None:
-    if _quiet is None or not _quiet.get():
+    quiet = _quiet.get("parse")
+    if quiet is None or not quiet.get():
         import warnings
 
         warnings.warn(message, DeprecationWarning, stacklevel=4)

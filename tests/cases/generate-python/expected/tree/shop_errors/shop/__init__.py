@@ -6,6 +6,8 @@ from __future__ import annotations
 from .. import Problem, _submodules
 
 TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import orders as orders
 
 __all__ = ["PaymentRequired"]
 _SUBMODULES = ("orders",)
