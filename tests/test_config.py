@@ -51,6 +51,13 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         ('base-uri = "ftp://x/"\n', "base-uri must be an absolute http(s) URI"),
         (BASE + "docs_dir = 'x'\n", "did you mean 'docs-dir'?"),
         ("base-uri = \n", "not valid TOML"),
+        # generate deletes its stale files below these folders: never the project's own files.
+        (BASE + "docs-dir = '.'\n", "docs-dir .* holds the project folder"),
+        (BASE + "docs-dir = '..'\n", "docs-dir .* holds the project folder"),
+        (BASE + "docs-dir = 'catalog'\n", "docs-dir .* holds the catalog"),
+        (BASE + "python-package = 'catalog/x/acme'\n", "python-package .* is inside the catalog"),
+        (BASE + "templates = 'nowhere'\n", "templates .* does not exist"),
+        (BASE + "templates = 'errorbook.toml'\n", "templates .* is not a folder"),
     ],
 )
 def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str) -> None:
@@ -62,3 +69,17 @@ def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str
 def test_no_configuration_says_how_to_add_one(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"add a \[tool.errorbook\] table"):
         load_config(cwd=tmp_path)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_bytes(BASE.encode() + b"# caf\xe9\n")
+    with pytest.raises(ConfigError, match="is not UTF-8"):
+        load_config(cwd=tmp_path)
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n")
+    (tmp_path / "errorbook.toml").write_text(BASE)
+    assert load_config(cwd=tmp_path).source.name == "errorbook.toml"
+    with pytest.raises(ConfigError, match=r"no \[tool.errorbook\] table"):
+        load_config(tmp_path / "pyproject.toml")

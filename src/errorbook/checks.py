@@ -7,6 +7,7 @@ import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from errorbook.compiled_schema import JSON_TYPES
 from errorbook.diagnostics import Diagnostic, Severity
@@ -77,6 +78,7 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     _check_empty_sections(report, document.data)
     if document.data.get("type") == entry.type_uri and entry.type_uri.endswith("/" + entry.code):
         report(["type"], "W006", "'type' repeats base-uri + code", "remove it", severity="warning")
+    _check_uri_segments(report, entry, "type" in document.data)
     return found
 
 
@@ -99,6 +101,18 @@ def _check_template(
         elif name not in declared:
             hint = f"declare it under fields: {name}: {{type, description, example}}"
             report(path, "E018", f"placeholder {{{name}}} is not a declared field", hint)
+
+
+def _check_uri_segments(report: _Reporter, entry: ErrorDef, explicit_type: bool) -> None:
+    # A redirect page is written at the URI's path: "..", even percent-encoded, would climb out
+    # of the docs folder, and no client or server resolves such a URI to the same page anyway.
+    uris: list[tuple[list[PathItem], str]] = [(["type"], entry.type_uri)] if explicit_type else []
+    uris += [(["aliases", index], alias) for index, alias in enumerate(entry.aliases)]
+    for path, uri in uris:
+        segments = urlsplit(uri).path.split("/")
+        if any(unquote(segment) in (".", "..") for segment in segments):
+            hint = "write the URI with the path it resolves to, without . and .. segments"
+            report(path, "E013", f"{uri} has a '.' or '..' path segment", hint)
 
 
 def _check_optional_placeholders(report: _Reporter, entry: ErrorDef) -> None:

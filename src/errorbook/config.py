@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -70,8 +71,10 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
 
 def _find_config(cwd: Path) -> Path:
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and "errorbook" in _read_toml(pyproject).get("tool", {}):
-        return pyproject
+    if pyproject.is_file():
+        tool = _read_toml(pyproject).get("tool", {})
+        if isinstance(tool, dict) and "errorbook" in tool:
+            return pyproject
     standalone = cwd / "errorbook.toml"
     if standalone.is_file():
         return standalone
@@ -93,13 +96,19 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"{path} is not UTF-8 (byte {error.object[error.start]:#04x} at offset "
+            f"{error.start}): TOML files must be UTF-8"
+        ) from None
 
 
 def _read_table(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name != "pyproject.toml":
         return data
-    table = data.get("tool", {}).get("errorbook")
+    tool = data.get("tool", {})
+    table = tool.get("errorbook") if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         raise ConfigError(f"{path} has no [tool.errorbook] table")
     return table
@@ -125,16 +134,51 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         raise ConfigError(
             f"{where}: python-package must end in a valid Python package name, got {package.name!r}"
         )
-    return Config(
+    config = Config(
         source=source,
         root=root,
         base_uri=base_uri,
-        catalog=root / _string(table, "catalog", where, "catalog"),
+        catalog=_path(root, _string(table, "catalog", where, "catalog")),
         envelope=envelope,
         python_package=package,
-        docs_dir=root / _string(table, "docs-dir", where, "docs"),
+        docs_dir=_path(root, _string(table, "docs-dir", where, "docs")),
         templates=_optional_path(table, "templates", where, root),
     )
+    _check_places(config, where)
+    return config
+
+
+def _check_places(config: Config, where: str) -> None:
+    """Refuse output folders whose clean-up could reach files errorbook must never touch."""
+    outputs = {"docs-dir": config.docs_dir, "python-package": config.python_package}
+    for key, folder in outputs.items():
+        if folder is None:
+            continue
+        # generate deletes stale generated files below these folders: never the project's own.
+        for what, place in (
+            ("the project folder", config.root),
+            ("the catalog", config.catalog),
+            ("the configuration file", config.source),
+        ):
+            if place.is_relative_to(folder):
+                raise ConfigError(
+                    f"{where}: {key} {folder} holds {what}; generated files need a folder of "
+                    f"their own, such as {'docs' if key == 'docs-dir' else 'src/my_errors'}"
+                )
+        if folder.is_relative_to(config.catalog):
+            raise ConfigError(f"{where}: {key} {folder} is inside the catalog {config.catalog}")
+    templates = config.templates
+    if templates is not None and not templates.is_dir():
+        state = "is not a folder" if templates.exists() else "does not exist"
+        raise ConfigError(
+            f"{where}: templates {templates} {state}: create it (page templates go in its docs/ "
+            "subfolder) or remove the setting"
+        )
+
+
+def _path(root: Path, value: str) -> Path:
+    # Lexically normalised, so "." and ".." settings compare like the folders they name.
+    return Path(os.path.normpath(root / value))
 
 
 def _string(table: dict[str, Any], key: str, where: str, default: str | None) -> str:
@@ -149,4 +193,4 @@ def _string(table: dict[str, Any], key: str, where: str, default: str | None) ->
 def _optional_path(table: dict[str, Any], key: str, where: str, root: Path) -> Path | None:
     if key not in table:
         return None
-    return root / _string(table, key, where, None)
+    return _path(root, _string(table, key, where, None))

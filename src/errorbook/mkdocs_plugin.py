@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,9 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             log.info(f"regenerated {len(refresh.changes)} of {refresh.files} files")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        problem = site_dir_problem(self._project(config), Path(config.site_dir))
+        if problem:
+            raise PluginError(f"errorbook: {problem}")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -129,8 +133,39 @@ def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:
     """
     with _mkdocs_logging(), _site_errors():
         config = load_config(str(mkdocs_file), strict=strict)
+        # The plugin checks this too, but a site may be built without it.
+        problem = None
+        with contextlib.suppress(CatalogError):
+            problem = site_dir_problem(load_project(cwd=mkdocs_file.parent), Path(config.site_dir))
+        if problem:
+            raise SiteError(problem)
         mkdocs_build(config)
         return Path(config.site_dir)
+
+
+def site_dir_problem(project: Config, site_dir: Path) -> str | None:
+    """Why MkDocs must not build into ``site_dir``, or None: it empties the folder first."""
+    site_dir = Path(os.path.normpath(site_dir))
+    inputs = {
+        "the project folder": project.root,
+        "the errorbook configuration": project.source,
+        "the catalog": project.catalog,
+        "the templates": project.templates,
+        "the generated package": project.python_package,
+        "the docs folder": project.docs_dir,
+    }
+    for what, place in inputs.items():
+        if place is None:
+            continue
+        if place.is_relative_to(site_dir) or (
+            what != "the project folder" and site_dir.is_relative_to(place)
+        ):
+            return (
+                f"site_dir {display_path(site_dir)} overlaps {what} ({display_path(place)}), and "
+                "MkDocs empties site_dir before every build: set site_dir in mkdocs.yml to a "
+                "folder of its own, e.g. site"
+            )
+    return None
 
 
 def serve_site(
