@@ -8,7 +8,6 @@ validated against the type's schema in the catalog's envelope, as the site publi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from errorbook.diagnostics import Diagnostic
 from errorbook.model import Envelope, ErrorDef
 from errorbook.problem_schema import Schema, envelope, problem_object
 from errorbook.source import Document, locate
+from errorbook.strict_json import NotStrictJSON, read_strict_json
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -38,11 +38,11 @@ def check_example_responses(
             continue
         where = locate(document, ["examples", index, "code"])
         try:
-            body = json.loads(example.code)
-        except json.JSONDecodeError as error:
-            message = f"the response example is not JSON: {error.msg} (line {error.lineno})"
-            hint = "write the body as strict JSON, or give the example another lang"
-            yield Diagnostic(document.path, where.line, where.column, "E050", message, hint)
+            body = read_strict_json(example.code)
+        except NotStrictJSON as error:
+            line = f" (line {error.line})" if error.line is not None else ""
+            message = f"the response example {error.problem}{line}"
+            yield Diagnostic(document.path, where.line, where.column, "E050", message, error.hint)
             continue
         validator = validator or _validator(envelope(kind, problem_object(entry)))
         problem = _best_match(validator, body)

@@ -29,7 +29,7 @@ def unreadable(kind: str, raw: str, reason: str, *, tagged: str | None) -> tuple
     noun = _NOUNS.get(kind, kind)
     if kind == "timestamp" and any(sep in raw for sep in " tT"):
         noun = "date and time"
-    shown = _shorten(raw)
+    shown = shorten(raw)
     a_noun = ("an " if noun[0] in "aeiou" else "a ") + noun
     if tagged is not None:
         message = f"'{shown}' is not {a_noun}, as the YAML tag '{tagged}' requires"
@@ -53,5 +53,6 @@ def _date_reason(reason: str) -> str:
     return "the time zone offset must be under 24 hours" if "offset" in reason else reason
 
 
-def _shorten(raw: str) -> str:
+def shorten(raw: str) -> str:
+    """``raw``, cut to a length a one-line message can quote."""
     return raw if len(raw) <= _SHOWN else raw[: _SHOWN - 1] + "…"
