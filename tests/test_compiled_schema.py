@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from benchmarks.synthetic import synthetic_catalog
 from errorbook.compiled_schema import compile_schema
 from errorbook.source import parse_document, read_document
+from errorbook.strict_types import strict_validator
 from errorbook.validate import entry_schema
 
 ROOT = Path(__file__).parent.parent
 CHECK = compile_schema(entry_schema())
-VALIDATOR = Draft202012Validator(entry_schema())
+VALIDATOR = strict_validator(entry_schema())
 
 
 def _real_entries() -> list[dict[str, Any]]:
@@ -113,6 +113,14 @@ def test_never_vouches_for_what_jsonschema_rejects(data: st.DataObject) -> None:
         entry = _mutate(entry, data.draw)
     if CHECK(entry):
         assert not list(VALIDATOR.iter_errors(entry))
+
+
+@pytest.mark.parametrize("status", [404.0, True, "404"])
+def test_an_integer_is_a_python_int_on_both_paths(status: object) -> None:
+    assert CHECK is not None
+    entry = {**ENTRIES[0], "status": status}
+    assert not CHECK(entry)
+    assert [error.validator for error in VALIDATOR.iter_errors(entry)] == ["type"]
 
 
 def test_unknown_keywords_leave_the_work_to_jsonschema() -> None:

@@ -101,6 +101,39 @@ def test_byte_order_mark_is_accepted() -> None:
     assert document.data == {"title": "T"}
 
 
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("2021-02-29", "E012"),
+        ("2020-13-45", "E012"),
+        ("2020-01-01 25:00:00", "E012"),
+        ("2020-01-01 10:00:00 +25:00", "E012"),
+        ("0x_", "E012"),
+        ("-0b_", "E012"),
+        ("!!int abc", "E004"),
+        ('!!int ""', "E004"),
+        ("!!int 0x", "E004"),
+        ("!!float abc", "E004"),
+        ("!!bool maybe", "E004"),
+        ("!!timestamp abc", "E004"),
+        ("!<tag:yaml.org,2002:int> x", "E004"),
+        ("9" * 5000, "E013"),
+        ("0x" + "f" * 4000, "E013"),
+        ("1:" * 400_000 + "1", "E013"),
+    ],
+)
+def test_scalars_yaml_cannot_build_are_reported_where_they_are(value: str, code: str) -> None:
+    document, problems = parse_document(Path("t.yaml"), f"title: T\nstatus: {value}\n".encode())
+    assert document is None
+    assert [(p.line, p.column, p.code) for p in problems] == [(2, 9, code)]
+
+
+def test_integers_python_can_print_are_kept() -> None:
+    document, _ = parse_document(Path("t.yaml"), f"a: {'9' * 4300}\nb: 0x_1\n".encode())
+    assert document is not None
+    assert document.data["a"] == 10**4300 - 1 and document.data["b"] == 1
+
+
 YAMLISH = st.text(
     alphabet=st.sampled_from(list(" \t\n-:?[]{},#&*!|>'\"%@`abcxyz019.é\x00\u2028")), max_size=200
 )

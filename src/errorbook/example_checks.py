@@ -8,14 +8,15 @@ validated against the type's schema in the catalog's envelope, as the site publi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from errorbook.diagnostics import Diagnostic
 from errorbook.model import Envelope, ErrorDef
-from errorbook.problem_schema import Schema, envelope, problem_object
+from errorbook.problem_schema import envelope, problem_object
 from errorbook.source import Document, locate
+from errorbook.strict_json import NotStrictJSON, read_strict_json
+from errorbook.strict_types import strict_validator
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -38,13 +39,15 @@ def check_example_responses(
             continue
         where = locate(document, ["examples", index, "code"])
         try:
-            body = json.loads(example.code)
-        except json.JSONDecodeError as error:
-            message = f"the response example is not JSON: {error.msg} (line {error.lineno})"
-            hint = "write the body as strict JSON, or give the example another lang"
-            yield Diagnostic(document.path, where.line, where.column, "E050", message, hint)
+            body = read_strict_json(example.code)
+        except NotStrictJSON as error:
+            line = f" (line {error.line})" if error.line is not None else ""
+            message = f"the response example {error.problem}{line}"
+            yield Diagnostic(document.path, where.line, where.column, "E050", message, error.hint)
             continue
-        validator = validator or _validator(envelope(kind, problem_object(entry)))
+        validator = validator or strict_validator(
+            envelope(kind, problem_object(entry)), formats=True
+        )
         problem = _best_match(validator, body)
         if problem is not None:
             at = "/".join(str(part) for part in problem.absolute_path) or "the body"
@@ -53,14 +56,6 @@ def check_example_responses(
                 "fix the example, or drop it: every page shows a response rendered from the entry"
             )
             yield Diagnostic(document.path, where.line, where.column, "E051", message, hint)
-
-
-def _validator(schema: Schema) -> Draft202012Validator:
-    # jsonschema is imported only for entries that hold a JSON response example, so a catalog
-    # without any does not pay for it at start-up.
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def _best_match(validator: Draft202012Validator, body: object) -> ValidationError | None:

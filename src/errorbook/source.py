@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from errorbook.diagnostics import Diagnostic
+from errorbook.scalar_problems import INT_LIMIT, MAX_INT_DIGITS, too_long, unreadable
 
 MAX_BYTES = 1 << 20
 MAX_DEPTH = 32
@@ -31,9 +32,10 @@ _SAFE_INDICATOR_COUNT = 10_000
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+_INT = _TAG + "int"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS: dict[str, Callable[[ScalarNode], Any]] = {
-    _TAG + "int": _CONSTRUCTOR.construct_yaml_int,
+    _INT: _CONSTRUCTOR.construct_yaml_int,
     _TAG + "float": _CONSTRUCTOR.construct_yaml_float,
     _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
     _TAG + "null": _CONSTRUCTOR.construct_yaml_null,
@@ -111,7 +113,7 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Diagno
     if root is None:
         hint = "`errorbook new CODE` writes a complete skeleton to start from"
         return None, [Diagnostic(path, 1, 1, "E006", "the file is empty", hint)]
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     data = builder.build(root)
     if builder.problems:
         return None, builder.problems
@@ -250,6 +252,11 @@ def _char_at(text: str, line: int, column: int) -> str:
 _SCALAR_KINDS = {"int": "an integer", "float": "a number", "bool": "a boolean", "null": "null"}
 
 
+def _tag_name(tag: str) -> str:
+    """A tag as authors write it: ``!!int`` for YAML's own."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
 def _kind(value: object) -> str:
     if isinstance(value, list):
         return "a list"
@@ -261,8 +268,9 @@ def _kind(value: object) -> str:
 class _Builder:
     """Turns composed nodes into plain data, collecting every problem on the way."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str) -> None:
         self.path = path
+        self.text = text
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
 
@@ -291,7 +299,23 @@ class _Builder:
         if construct is None:
             self._bad_tag(node)
             return None
-        return construct(node)
+        if node.tag == _INT and len(node.value.replace("_", "")) > MAX_INT_DIGITS + 3:
+            # Refused unbuilt: a long sexagesimal integer (1:2:3...) takes quadratic time.
+            self._report(node, *too_long())
+            return None
+        try:
+            value = construct(node)
+        except (ValueError, KeyError, AttributeError, IndexError, OverflowError) as error:
+            # PyYAML builds what its patterns match without checking it exists (2021-02-29,
+            # 0x_), and trusts explicit tags blindly (!!int abc); either way it raises.
+            tagged = _tag_name(node.tag) if _char_at(self.text, *_mark(node)) == "!" else None
+            kind = node.tag.removeprefix(_TAG)
+            self._report(node, *unreadable(kind, node.value, str(error), tagged=tagged))
+            return None
+        if type(value) is int and not -INT_LIMIT < value < INT_LIMIT:
+            self._report(node, *too_long())
+            return None
+        return value
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -330,8 +354,7 @@ class _Builder:
             self._bad_tag(node)
 
     def _bad_tag(self, node: Node) -> None:
-        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
-        message = f"YAML tag '{tag}' is not allowed"
+        message = f"YAML tag '{_tag_name(node.tag)}' is not allowed"
         hint = "entries hold plain strings, numbers, booleans, lists and mappings; remove the tag"
         self._report(node, "E004", message, hint)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from errorbook.compiled_schema import Check, compile_schema
 from errorbook.diagnostics import Diagnostic
 from errorbook.source import Document, Location, PathItem, locate
+from errorbook.strict_types import strict_validator
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -41,10 +42,8 @@ def entry_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
-    # Imported here: a catalog whose files are all valid never needs jsonschema (see below).
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(entry_schema())
+    # A catalog whose files are all valid never needs jsonschema (see below): made on demand.
+    return strict_validator(entry_schema())
 
 
 @cache
@@ -187,6 +186,8 @@ def _wrong_type(document: Document, error: _Failure, path: list[PathItem]) -> Di
     hint = None
     if expected == "integer" and isinstance(error.instance, str) and error.instance.isdigit():
         hint = f"remove the quotes: {path[-1]}: {error.instance}"
+    if expected == "integer" and isinstance(error.instance, float) and error.instance.is_integer():
+        hint = f"write it without the fraction: {path[-1]}: {int(error.instance)}"
     if "string" in expected and where.raw is not None and not isinstance(error.instance, str):
         reading = _reading(error.instance)
         message = f"{_display(path)} must be a string, but YAML 1.1 reads {where.raw} as {reading}"
