@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,81 @@ def test_bad_arguments_are_usage_errors(tmp_path: Path, args: list[str], message
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_path / "catalog").exists() or not any((tmp_path / "catalog").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("a\udc85b", "character 2 is the byte 0x85, which is not text in this locale"),
+        ("\u2028x", "character 1 is U+2028 (line separator)"),
+        ("bell\x07", "character 5 is U+0007 (a control character)"),
+        ("a\x85", "character 2 is U+0085 (a control character)"),
+    ],
+)
+def test_titles_that_are_not_printable_are_refused(
+    tmp_path: Path, title: str, message: str
+) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    result = run_cli(["new", "a/b", "--title", title], tmp_path)
+    assert result.exit_code == 2
+    assert f"--title must be one line of printable text; {message}" in result.stderr
+    assert not (tmp_path / "catalog").exists()
+
+
+def test_titles_keep_non_ascii_text_and_spaces(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    assert run_cli(["new", "a/b", "--title", "Café\u00a0fermé 🙂"], tmp_path).exit_code == 0
+    assert 'title: "Café\u00a0fermé 🙂"' in (tmp_path / "catalog/a/b.yaml").read_text()
+
+
+def test_a_catalog_outside_the_project_is_shown_without_crashing(tmp_path: Path) -> None:
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    (project / "errorbook.toml").write_text(CONFIG + f'catalog = "{elsewhere.as_posix()}"\n')
+    result = run_cli(["new", "a/b"], project)
+    assert result.exit_code == 0, result.stderr
+    assert "created ../elsewhere/a/b.yaml" in result.stderr
+    assert (elsewhere / "a/b.yaml").is_file()
+
+
+def test_a_name_too_long_for_the_file_system_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    result = run_cli(["new", "a/" + "x" * 300], tmp_path)
+    assert result.exit_code == 2
+    assert "makes a file name longer than the file system allows" in result.stderr
+    assert list((tmp_path / "catalog").rglob("*")) == [tmp_path / "catalog/a"]
+
+
+def test_a_failed_write_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    real = Path.write_bytes
+
+    def half_then_full(self: Path, data: bytes) -> int:
+        real(self, data[:10])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half_then_full)
+    result = run_cli(["new", "a/b"], tmp_path)
+    assert result.exit_code == 1
+    assert "cannot write catalog/a/b.yaml: No space left on device" in result.stderr
+    assert list((tmp_path / "catalog/a").iterdir()) == []
+    monkeypatch.undo()
+    assert run_cli(["new", "a/b"], tmp_path).exit_code == 0
+
+
+def test_without_hard_links_an_existing_entry_is_still_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert run_cli(["new", "a/b", "--title", "First"], tmp_path).exit_code == 0
+    again = run_cli(["new", "a/b", "--title", "Second"], tmp_path)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert 'title: "First"' in (tmp_path / "catalog/a/b.yaml").read_text()
+    assert [p.name for p in (tmp_path / "catalog/a").iterdir()] == ["b.yaml"]

@@ -77,9 +77,11 @@ def test_the_callers_modules_are_untouched(project: tuple[Catalog, Config]) -> N
 
 def test_the_bytecode_cache_is_used(project: tuple[Catalog, Config]) -> None:
     example_responses(*project)
-    cached = sorted(cache_dir().glob("*/*.code"))
+    folder = cache_dir()
+    assert folder is not None
+    cached = sorted(folder.glob("*/*.code"))
     assert cached
     stamps = [path.stat().st_mtime_ns for path in cached]
     assert example_responses(*project)
-    assert sorted(cache_dir().glob("*/*.code")) == cached
+    assert sorted(folder.glob("*/*.code")) == cached
     assert [path.stat().st_mtime_ns for path in cached] >= stamps

@@ -6,11 +6,13 @@ SHA-256 of the interpreter's bytecode magic, the file name and the source, so a 
 can never be used, and the cache only ever needs pruning, never invalidating.
 
 The cache lives in ``$ERRORBOOK_CACHE_DIR``, else ``$XDG_CACHE_HOME/errorbook``, else
-``~/.cache/errorbook``; when it cannot be written, modules are simply compiled every time.
+``~/.cache/errorbook``; when it cannot be read or written, modules are simply compiled every
+time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import marshal
@@ -18,24 +20,29 @@ import os
 from pathlib import Path
 from types import CodeType
 
+from errorbook.cachedir import user_cache_dir
+
 #: How many compiled modules the cache keeps; the least recently used go first.
 MAX_ENTRIES = 2000
 
 
-def cache_dir() -> Path:
-    """The folder compiled modules are kept in."""
+def cache_dir() -> Path | None:
+    """The folder compiled modules are kept in; None when there is none."""
     explicit = os.environ.get("ERRORBOOK_CACHE_DIR")
     if explicit:
         return Path(explicit) / "bytecode"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "errorbook" / "bytecode"
+    base = user_cache_dir()
+    return None if base is None else base / "bytecode"
 
 
 def compile_cached(source: str, filename: str) -> CodeType:
     """``compile(source, filename, "exec")``, from the cache when it was compiled before."""
     key = importlib.util.MAGIC_NUMBER + f"{filename}\0{source}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(key).hexdigest()
-    path = cache_dir() / digest[:2] / f"{digest}.code"
+    folder = cache_dir()
+    if folder is None:
+        return compile(source, filename, "exec", dont_inherit=True)
+    path = folder / digest[:2] / f"{digest}.code"
     try:
         code = marshal.loads(path.read_bytes())
         os.utime(path)  # recently used: pruning keeps it
@@ -55,7 +62,9 @@ def _store(path: Path, data: bytes) -> None:
         temporary.write_bytes(data)
         temporary.replace(path)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        # The cause (e.g. a file where the folder should be) may make removing fail too.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         return
     _prune(path.parent.parent)
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from errorbook.cachedir import user_cache_dir
 from errorbook.config import Config
 
 _FORMAT = 1
@@ -55,7 +56,8 @@ def unchanged(config: Config, managed: Iterable[Path], salt: str = "") -> LastRu
     Returns:
         The last run's counts, or None when a run is needed.
     """
-    record = _read(_cache_file(config))
+    target = _cache_file(config)
+    record = None if target is None else _read(target)
     if record is None:
         return None
     outputs, entries, recorded = (record.get(k) for k in ("outputs", "entries", "recorded"))
@@ -94,13 +96,16 @@ def remember(
         "recorded": time.time_ns(),
     }
     target = _cache_file(config)
+    if target is None:
+        return
+    temporary = target.with_suffix(".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
         temporary.write_text(json.dumps(record), encoding="utf-8")
         temporary.replace(target)
-    except OSError:
-        pass  # no cache: the next run is simply a full one
+    except OSError:  # no cache: the next run is simply a full one
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def settle(
@@ -123,14 +128,18 @@ def settle(
 
 def forget(config: Config) -> None:
     """Drop the record, so the next run is a full one."""
-    with contextlib.suppress(OSError):
-        _cache_file(config).unlink(missing_ok=True)
+    target = _cache_file(config)
+    if target is not None:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)
 
 
-def _cache_file(config: Config) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def _cache_file(config: Config) -> Path | None:
+    folder = user_cache_dir()
+    if folder is None:
+        return None
     project = hashlib.blake2b(str(config.source).encode(), digest_size=8).hexdigest()
-    return Path(base) / "errorbook" / f"generate-{project}.json"
+    return folder / f"generate-{project}.json"
 
 
 def _read(path: Path) -> dict[str, object] | None:

@@ -33,6 +33,7 @@ from errorbook.config import Config
 from errorbook.config import load_config as load_project
 from errorbook.diagnostics import display_path
 from errorbook.errors import CatalogError, SiteError
+from errorbook.listen import check_listen
 from errorbook.refresh import refresh_outputs
 from errorbook.whitespace import collapse_whitespace
 
@@ -175,8 +176,11 @@ def serve_site(
 
     Raises:
         SiteError: MkDocs reported a configuration or build error (already logged).
+        UsageError: The server cannot listen on its address.
     """
     with _mkdocs_logging(), _site_errors():
+        host, port = load_config(str(mkdocs_file), dev_addr=dev_addr).dev_addr
+        check_listen(host, port)
         mkdocs_serve(str(mkdocs_file), dev_addr=dev_addr, open_in_browser=open_browser)
 
 

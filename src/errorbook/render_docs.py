@@ -8,49 +8,24 @@ in an entry is printed, never evaluated.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from errorbook.config import Config
-from errorbook.diagnostics import display_path
 from errorbook.errors import TemplateError
 from errorbook.model import Catalog, ErrorDef
 from errorbook.output import GENERATED_MARKER
 from errorbook.parallel import parallel_map
 from errorbook.runtime_examples import example_responses
+from errorbook.templating import environment, load, render
 from errorbook.views import ExampleResponse, entry_page
 from errorbook.views_index import folder_pages, home_page, redirect_pages, status_page
 
 if TYPE_CHECKING:
     import jinja2
 
-PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 _HEAD = 1024
-
-
-def environment(overrides: Path | None) -> jinja2.Environment:
-    """The strict Jinja environment: project overrides first, then the packaged defaults.
-
-    Markdown is rendered without autoescaping; only ``*.html.j2`` templates escape HTML.
-    """
-    # Imported here, as in _render: a generate run with nothing to do never renders.
-    import jinja2
-
-    packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
-    loaders: list[jinja2.BaseLoader] = []
-    if overrides is not None:
-        loaders.append(jinja2.FileSystemLoader(overrides))
-    loaders += [packaged, jinja2.PrefixLoader({"errorbook": packaged})]
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
-    )
 
 
 def generate_docs(catalog: Catalog, config: Config) -> dict[Path, str]:
@@ -78,7 +53,7 @@ def render_docs(
             the generated-file notice.
     """
     env = environment(config.templates)
-    env.get_template("docs/error.md.j2")  # compiled once, before any worker is forked
+    load(env, "docs/error.md.j2")  # compiled once, before any worker is forked
 
     def render_entry(entry: ErrorDef) -> tuple[str, str]:
         page = entry_page(entry, catalog, examples[entry.code], config.package_name)
@@ -126,33 +101,10 @@ def _relative(path: Path, root: Path) -> str:
 def _render(
     env: jinja2.Environment, name: str, context: Mapping[str, Any], *, marked: bool = True
 ) -> str:
-    import jinja2
-
-    try:
-        text = env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as error:
-        where = f"{_shown(error.filename or error.name or name)}:{error.lineno}"
-        raise TemplateError(f"{where}: template syntax error: {error.message}") from None
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"template {error.name} not found (needed to render {name})") from None
-    except jinja2.TemplateError as error:
-        raise TemplateError(f"{_template_frame(error, name)}: {error.message}") from None
+    text = render(env, name, context)
     if marked and GENERATED_MARKER not in text[:_HEAD]:
         raise TemplateError(
             f"template {name} must print {{{{ notice }}}} near its top: without the "
             f"'{GENERATED_MARKER}' notice errorbook could never update the file again"
         )
     return text
-
-
-def _template_frame(error: BaseException, name: str) -> str:
-    """``file:line`` of the innermost template line that raised, for a message without traceback."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-    if not frames:
-        return name
-    frame = frames[-1]
-    return f"{_shown(frame.filename)}:{frame.lineno}"
-
-
-def _shown(filename: str) -> str:
-    return display_path(Path(filename)) if Path(filename).is_absolute() else filename

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import http
 import json
 import os
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
 from errorbook.config import Config
 from errorbook.diagnostics import display_path
-from errorbook.errors import UsageError
+from errorbook.errors import OutputError, UsageError
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+")
 
@@ -25,7 +28,9 @@ def create_entry(config: Config, code: str, status: int, title: str | None = Non
     """Write a skeleton entry for ``code`` and return its path.
 
     Raises:
-        UsageError: The code, status or title cannot make a valid entry, or the file exists.
+        UsageError: The code, status or title cannot make a valid entry, the file exists, or a
+            file stands where its folder should be.
+        OutputError: The file could not be written; nothing is left behind.
     """
     if not _CODE.fullmatch(code):
         raise UsageError(
@@ -34,19 +39,82 @@ def create_entry(config: Config, code: str, status: int, title: str | None = Non
         )
     if not 400 <= status <= 599:
         raise UsageError(f"--status must be between 400 and 599, not {status}")
-    if title is not None and (not title.strip() or "\n" in title):
-        raise UsageError("--title must be a single non-empty line")
+    if title is not None:
+        _check_title(title)
     path = config.catalog / f"{code}.yaml"
     text = skeleton(status, title or _reason_phrase(status), _modeline_target(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        _make_folder(path.parent)
+        _write_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise UsageError(
             f"{display_path(path)} already exists; edit it, or choose another code"
         ) from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise UsageError(
+                f"'{code}' makes a file name longer than the file system allows: "
+                "use shorter segments"
+            ) from None
+        raise OutputError(f"cannot write {display_path(path)}: {error.strerror or error}") from None
     return path
+
+
+def _check_title(title: str) -> None:
+    """A title is one line of printable text: YAML could not carry anything else plainly."""
+    if not title.strip():
+        raise UsageError("--title must be a single non-empty line")
+    for index, char in enumerate(title):
+        if char.isprintable() or unicodedata.category(char) == "Zs":
+            continue
+        if 0xDC80 <= ord(char) <= 0xDCFF:  # how Python keeps a byte the locale cannot decode
+            what = f"the byte 0x{ord(char) - 0xDC00:02x}, which is not text in this locale"
+        else:
+            name = unicodedata.name(char, "") or "a control character"
+            what = f"U+{ord(char):04X} ({name.lower()})"
+        raise UsageError(
+            f"--title must be one line of printable text; character {index + 1} is {what}"
+        )
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next(
+            (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None
+        )
+        if blocker is None:
+            raise
+        raise UsageError(
+            f"{display_path(blocker)} is a file, where the entry's folder should be: "
+            "move it away, or choose another code"
+        ) from None
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, whole or not at all.
+
+    The text goes to a temporary file first, so an interrupted or failed write never leaves
+    an empty entry that a second `errorbook new` would then refuse as existing.
+
+    Raises:
+        FileExistsError: ``path`` exists; it is left as it was.
+    """
+    temporary = path.parent / f".errorbook-new-{os.getpid()}.tmp"
+    try:
+        temporary.write_bytes(data)
+        try:
+            os.link(temporary, path)  # unlike a rename, a link never replaces an existing file
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
+            if path.exists() or path.is_symlink():
+                raise FileExistsError(path) from None
+            temporary.replace(path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _reason_phrase(status: int) -> str:

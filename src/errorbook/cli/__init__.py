@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
+from errorbook.cli.common import ReaderGone
 from errorbook.errors import ConfigError, OutputError, UsageError
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
@@ -29,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Exit codes: 0 clean, 1 findings or stale output, 2 usage or configuration problems.
     """
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot encode a character gets an escape, not a crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -41,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except OutputError as error:
         print(f"errorbook: error: {error}", file=sys.stderr)
+        return 1
+    except ReaderGone:
         return 1
     except KeyboardInterrupt:
         return 130

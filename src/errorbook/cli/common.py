@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from errorbook.config import Config, load_config
 from errorbook.diagnostics import RENDERERS, Diagnostic, count_errors, promote_warnings
+from errorbook.errors import OutputError
 from errorbook.freshness import settle, unchanged
 from errorbook.output import managed_dirs, write_outputs
 
 if TYPE_CHECKING:
     from errorbook.load import LoadResult
+
+
+class ReaderGone(Exception):
+    """Standard output is a pipe whose reader has exited (``| head``): stop without a word."""
+
+
+def emit(text: str) -> None:
+    """Write ``text`` to standard output now, so a failed write is reported where it happens.
+
+    Raises:
+        ReaderGone: The pipe was closed by its reader.
+        OutputError: Standard output is closed or cannot be written (e.g. the disk is full).
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _discard(stream)
+        raise ReaderGone from None
+    except OSError as error:
+        _discard(stream)
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _discard(stream: TextIO) -> None:
+    """Point the stream's descriptor at the null device.
+
+    What is still buffered would otherwise fail again when the interpreter flushes it on
+    exit, with an "Exception ignored" warning and exit code 120.
+    """
+    with contextlib.suppress(OSError, ValueError):  # no descriptor: a StringIO, in tests
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -50,7 +90,7 @@ def print_diagnostics(
     diagnostics: list[Diagnostic], output: str = "text", *, entries: int = 0
 ) -> None:
     if output != "text":
-        sys.stdout.write(RENDERERS[output](diagnostics))
+        emit(RENDERERS[output](diagnostics))
     elif diagnostics:
         sys.stderr.write(RENDERERS["text"](diagnostics))
     else:

@@ -9,7 +9,7 @@ from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
-from errorbook.cli.common import add_config_option, print_diagnostics, project_config
+from errorbook.cli.common import add_config_option, emit, print_diagnostics, project_config
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic
 from errorbook.diff import diff_catalogs
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     diff = diff_catalogs(before, after)
     render = render_json if args.format == "json" else render_text
-    sys.stdout.write(render(diff, old[1], new[1]))
+    emit(render(diff, old[1], new[1]))
     if diff.breaking and not args.allow_breaking:
         print(
             "breaking changes: undo them, or release a major version and pass --allow-breaking",

@@ -6,7 +6,7 @@ import argparse
 import pydoc
 import sys
 
-from errorbook.cli.common import add_config_option, print_diagnostics, project_config
+from errorbook.cli.common import add_config_option, emit, print_diagnostics, project_config
 from errorbook.errors import UsageError
 from errorbook.load import load_catalog
 from errorbook.lookup import find_entries, suggest
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     entry = matches[0]
     example = example_responses(catalog, config)[entry.code]
     text = explain_entry(entry, catalog, config, example)
-    if sys.stdout.isatty():
+    if sys.stdout is not None and sys.stdout.isatty():
         pydoc.pager(text)
     else:
-        sys.stdout.write(text)
+        emit(text)
     return 0

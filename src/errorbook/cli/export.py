@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from errorbook.cli.common import add_config_option, load_and_report, project_config
+from errorbook.cli.common import add_config_option, emit, load_and_report, project_config
 from errorbook.config import Config
 from errorbook.errors import OutputError, UsageError
 from errorbook.generate import managed_dirs
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         command += f" --out {_shown(out.resolve(), config.root)}"
     document = openapi_document(result.catalog, source, command, examples)
     if out is None:
-        sys.stdout.write(render_openapi(document, ".json"))
+        emit(render_openapi(document, ".json"))
         return 0
     changes = write_outputs({out.resolve(): render_openapi(document, out.suffix)})
     state = "written" if changes else "already up to date"

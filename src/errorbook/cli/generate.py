@@ -8,6 +8,7 @@ import sys
 from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
+    emit,
     load_and_report,
     project_config,
     regenerate,
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     files = generate_outputs(result.catalog, config)
     diff = check_outputs(files, managed_dirs(config))
     if diff:
-        sys.stdout.write(diff)
+        emit(diff)
         print("generated files are stale: run `errorbook generate`", file=sys.stderr)
         return 1
     print(f"{len(files)} generated files are up to date", file=sys.stderr)

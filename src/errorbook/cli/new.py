@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from errorbook.cli.common import add_config_option, project_config
+from errorbook.diagnostics import display_path
 from errorbook.scaffold import create_entry
 
 NAME = "new"
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = project_config(args)
     path = create_entry(config, args.code, args.status, args.title)
-    print(f"created {path.relative_to(config.root).as_posix()}", file=sys.stderr)
+    print(f"created {display_path(path)}", file=sys.stderr)
     print(
         "    next: replace the TODO markers; `errorbook validate` lists what is left",
         file=sys.stderr,

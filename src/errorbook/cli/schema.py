@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from errorbook.cli.common import emit
 from errorbook.scaffold import schema_path
 from errorbook.validate import entry_schema
 
@@ -18,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.path:
-        print(schema_path())
+        emit(f"{schema_path()}\n")
     else:
-        print(json.dumps(entry_schema(), indent=2, ensure_ascii=False))
+        emit(json.dumps(entry_schema(), indent=2, ensure_ascii=False) + "\n")
     return 0
