@@ -64,8 +64,16 @@ def test_damaged_outputs_are_repaired(project: Path, damage: str) -> None:
     elif damage == "delete":
         page.unlink()
     else:
-        (page.parent / "stale.md").write_text(NOTICE)
-    assert _stderr(project).endswith("1 of 30 generated files changed\n")
+        stale = page.parent / "stale.md"
+        stale.write_text(NOTICE)
+    repaired = _stderr(project)
+    if damage == "extra":
+        shown = stale.relative_to(project).as_posix()
+        assert repaired.endswith(
+            f"0 of 30 generated files changed\ndeleted {shown}: no entry generates it any more\n"
+        )
+    else:
+        assert repaired.endswith("1 of 30 generated files changed\n")
     assert _stderr(project).endswith("0 of 30 generated files changed\n")
 
 

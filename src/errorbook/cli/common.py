@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from errorbook.config import Config, load_config
-from errorbook.diagnostics import RENDERERS, Diagnostic, count_errors, promote_warnings
+from errorbook.diagnostics import (
+    RENDERERS,
+    Diagnostic,
+    count_errors,
+    display_path,
+    promote_warnings,
+)
 from errorbook.errors import OutputError
 from errorbook.freshness import settle, unchanged
 from errorbook.output import managed_dirs, write_outputs
@@ -121,5 +127,10 @@ def regenerate(config: Config, *, strict: bool) -> bool:
     files = generate_outputs(result.catalog, config)
     changes = write_outputs(files, managed)
     settle(config, not result.diagnostics, len(result.catalog), files, managed)
-    print(f"{len(changes)} of {len(files)} generated files changed", file=sys.stderr)
+    deleted = [change.path for change in changes if change.kind == "delete"]
+    written = len(changes) - len(deleted)
+    print(f"{written} of {len(files)} generated files changed", file=sys.stderr)
+    # A deletion is never silent: it names a file that no entry produces any more.
+    for path in deleted:
+        print(f"deleted {display_path(path)}: no entry generates it any more", file=sys.stderr)
     return True
