@@ -123,8 +123,19 @@ def _read(path: Path) -> str | None:
         return path.read_bytes().decode("utf-8", errors="replace")
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        raise OutputError(_file_in_the_way(path)) from None
+    except IsADirectoryError:
+        raise OutputError(
+            f"{path} is a folder, where errorbook writes a file: move it away"
+        ) from None
     except OSError as error:
         raise OutputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _file_in_the_way(path: Path) -> str:
+    blocker = next((p for p in path.parents if p.is_file()), path.parent)
+    return f"cannot write {path}: {blocker} is a file, where a folder must go; move it away"
 
 
 def _stale(files: Mapping[Path, str], managed: Iterable[Path]) -> Iterable[Path]:

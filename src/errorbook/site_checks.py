@@ -12,7 +12,9 @@ from pathlib import Path
 
 from errorbook.config import Config
 from errorbook.diagnostics import Diagnostic
+from errorbook.machine_outputs import INDEX_NAME
 from errorbook.model import Catalog, ErrorDef
+from errorbook.problem_schema import SCHEMA_FOLDER
 from errorbook.source import Document, locate, read_setting
 from errorbook.views_index import PageOwner, page_owners
 
@@ -36,9 +38,27 @@ def check_site(
         # An entry's own type URI is its own claim; an alias must not be anyone's type URI.
         return bool(claims - {owner.code} if owner.key == ("type",) else claims)
 
-    owners = (owner for owner in page_owners(catalog) if not left_to_e015(owner))
-    found.extend(_collisions(owners, documents))
+    owners = [owner for owner in page_owners(catalog) if not left_to_e015(owner)]
+    found.extend(_collisions(iter(owners), documents))
+    found.extend(_inside_machine_outputs(owners, documents))
     return found
+
+
+def _inside_machine_outputs(
+    owners: Sequence[PageOwner], documents: Mapping[str, Document]
+) -> Iterator[Diagnostic]:
+    """Redirect pages whose folder would be a file errorbook writes, or sit among its schemas."""
+    reserved = {INDEX_NAME: "the catalog index", SCHEMA_FOLDER: "the JSON Schemas' folder"}
+    for owner in owners:
+        what = reserved.get(owner.url.partition("/")[0])
+        if owner.uri is None or owner.code is None or what is None:
+            continue
+        where = locate(documents[owner.code], owner.key)
+        message = f"{owner.what} would be served at /{owner.url}, inside {what}"
+        hint = "change or remove this URI: errorbook writes its machine-readable files there"
+        yield Diagnostic(
+            documents[owner.code].path, where.line, where.column, "E040", message, hint
+        )
 
 
 def _site_url(mkdocs_file: Path, base_uri: str) -> Iterator[Diagnostic]:
