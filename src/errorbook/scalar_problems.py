@@ -13,7 +13,13 @@ from __future__ import annotations
 MAX_INT_DIGITS = 4300
 INT_LIMIT = 10**MAX_INT_DIGITS
 
-_NOUNS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
+_NOUNS = {
+    "int": "integer",
+    "float": "number",
+    "bool": "boolean",
+    "timestamp": "date",
+    "null": "null",
+}
 _SHOWN = 40
 
 

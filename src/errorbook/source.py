@@ -33,6 +33,9 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
 _INT = _TAG + "int"
+_NULL = _TAG + "null"
+#: The texts YAML 1.1 resolves to null; anything else tagged !!null would be silently lost.
+_NULL_SPELLINGS = frozenset(("", "~", "null", "Null", "NULL"))
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS: dict[str, Callable[[ScalarNode], Any]] = {
     _INT: _CONSTRUCTOR.construct_yaml_int,
@@ -298,6 +301,10 @@ class _Builder:
         construct = _SCALARS.get(node.tag)
         if construct is None:
             self._bad_tag(node)
+            return None
+        if node.tag == _NULL and node.value not in _NULL_SPELLINGS:
+            # Only an explicit !!null gets here with other text, which PyYAML would drop.
+            self._report(node, *unreadable("null", node.value, "", tagged="!!null"))
             return None
         if node.tag == _INT and len(node.value.replace("_", "")) > MAX_INT_DIGITS + 3:
             # Refused unbuilt: a long sexagesimal integer (1:2:3...) takes quadratic time.
