@@ -81,18 +81,27 @@ def plan_changes(files: Mapping[Path, str], managed: Iterable[Path] = ()) -> lis
 
 
 def write_outputs(files: Mapping[Path, str], managed: Iterable[Path] = ()) -> list[Change]:
-    """Write what changed (each file atomically) and delete stale generated files.
+    """Write what changed and delete stale generated files.
 
+    An existing file is replaced atomically (a temporary file, then a rename), so it is never
+    seen half-written; a new file is written in place, and removed again if writing fails.
     Nothing is written when any target is a file errorbook does not own.
 
     Returns:
         The changes made.
     """
     changes = plan_changes(files, managed)
+    folders: set[Path] = set()
     for change in changes:
         if change.kind == "delete":
             change.path.unlink()
             _remove_empty_parents(change.path.parent)
+            continue
+        if change.path.parent not in folders:
+            _make_folder(change.path)
+            folders.add(change.path.parent)
+        if change.kind == "create":
+            _write_new(change.path, change.new)
         else:
             _write_atomic(change.path, change.new)
     return changes
@@ -153,10 +162,36 @@ def _visible_files(folder: Path) -> Iterable[Path]:
         yield from (path for path in paths if path.is_file())  # never open a FIFO or socket
 
 
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(_file_in_the_way(path)) from None
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _write_new(path: Path, text: str) -> None:
+    # Half the file-system work of a rename, which a cold run of thousands of files feels; there
+    # is nothing to protect yet, and a failed write takes its partial file with it.
+    data = text.encode("utf-8")
+    try:
+        with path.open("xb") as stream:
+            try:
+                stream.write(data)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+    except FileExistsError:
+        raise OutputError(f"{path} appeared while errorbook was writing; run again") from None
+    except OSError as error:
+        path.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
 def _write_atomic(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.errorbook-tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(text.encode("utf-8"))
         temporary.replace(path)
     except OSError as error:
