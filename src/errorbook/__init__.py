@@ -11,8 +11,8 @@ A tour of the library (the ``errorbook`` command is a thin shell over exactly th
    and mistakes, `Field` extension members, `Header` headers, `Example` samples and optional
    `Deprecation`.
 4. `generate_outputs` runs every generator over a catalog and returns ``{path: text}``;
-   `write_outputs` writes what changed, atomically, and `check_outputs` returns a unified diff of
-   what is stale instead.
+   `write_outputs` writes what changed (replacing files atomically), and `check_outputs`
+   returns a unified diff of what is stale instead.
 5. `export_package` turns a catalog into the generated Python package, ``{relative path: text}``;
    `example_responses` imports that package and returns each entry's `ExampleResponse` (status,
    headers, body), which is what the documentation shows.
