@@ -7,11 +7,11 @@ import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from errorbook.compiled_schema import JSON_TYPES
 from errorbook.diagnostics import Diagnostic, Severity
-from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field
+from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field, has_dot_segment
 from errorbook.naming import class_name
 from errorbook.python_checks import check_module_names, check_python_names
 from errorbook.source import Document, Location, PathItem, locate
@@ -109,8 +109,7 @@ def _check_uri_segments(report: _Reporter, entry: ErrorDef, explicit_type: bool)
     uris: list[tuple[list[PathItem], str]] = [(["type"], entry.type_uri)] if explicit_type else []
     uris += [(["aliases", index], alias) for index, alias in enumerate(entry.aliases)]
     for path, uri in uris:
-        segments = urlsplit(uri).path.split("/")
-        if any(unquote(segment) in (".", "..") for segment in segments):
+        if has_dot_segment(urlsplit(uri).path):
             hint = "write the URI with the path it resolves to, without . and .. segments"
             report(path, "E013", f"{uri} has a '.' or '..' path segment", hint)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from errorbook.errors import ConfigError
+from errorbook.errors import ConfigError, first_bad_byte
 
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
@@ -98,8 +98,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path} is not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"{path} is not UTF-8 (byte {error.object[error.start]:#04x} at offset "
-            f"{error.start}): TOML files must be UTF-8"
+            f"{path} is not UTF-8 ({first_bad_byte(error)}): TOML files must be UTF-8"
         ) from None
 
 

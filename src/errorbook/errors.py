@@ -23,5 +23,10 @@ class TemplateError(ConfigError):
     """A documentation template (usually a project override) is broken; the message says where."""
 
 
+def first_bad_byte(error: UnicodeDecodeError) -> str:
+    """Where a file stops being UTF-8, for a message: ``byte 0xe9 at offset 18``."""
+    return f"byte {error.object[error.start]:#04x} at offset {error.start}"
+
+
 class SiteError(CatalogError):
     """The documentation site could not be built or served; MkDocs has said why."""

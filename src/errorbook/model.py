@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import unquote
 
 FieldType = Literal["string", "integer", "number", "boolean", "array", "object"]
 ExampleKind = Literal["request", "fix", "response"]
@@ -150,3 +151,8 @@ def first_sentence(markdown: str) -> str:
     """The first sentence of the first paragraph, on one line: the default summary."""
     paragraph = " ".join(markdown.strip().split("\n\n", 1)[0].split())
     return _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+
+
+def has_dot_segment(path: str) -> bool:
+    """True when a URI path has a ``.`` or ``..`` segment, even percent-encoded (``%2e%2e``)."""
+    return any(unquote(segment) in (".", "..") for segment in path.split("/"))

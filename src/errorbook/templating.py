@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from errorbook.diagnostics import display_path
-from errorbook.errors import TemplateError
+from errorbook.errors import TemplateError, first_bad_byte
 
 if TYPE_CHECKING:
     import jinja2
@@ -103,9 +103,8 @@ def _checked_loader(folder: Path) -> jinja2.BaseLoader:
                 raise
             except UnicodeDecodeError as error:
                 raise TemplateError(
-                    f"{_shown(str(folder / template))}: not UTF-8 text (byte "
-                    f"0x{error.object[error.start]:02x} at offset {error.start}): "
-                    "save the template as UTF-8"
+                    f"{_shown(str(folder / template))}: not UTF-8 text "
+                    f"({first_bad_byte(error)}): save the template as UTF-8"
                 ) from None
             except OSError as error:
                 raise TemplateError(

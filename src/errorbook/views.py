@@ -10,10 +10,17 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import unquote
 
 from errorbook import markdown
-from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Step
+from errorbook.model import (
+    Catalog,
+    ErrorDef,
+    Example,
+    ExampleKind,
+    Field,
+    Step,
+    has_dot_segment,
+)
 from errorbook.usage import PythonUsage, python_usage
 
 #: Tab labels for common languages; any other language is shown as written.
@@ -176,7 +183,7 @@ def alias_page_path(alias: str, base_uri: str) -> str | None:
     if not alias.startswith(base_uri) or any(c in alias for c in "?#"):
         return None
     rest = alias[len(base_uri) :].strip("/")
-    if any(unquote(segment) in (".", "..") for segment in rest.split("/")):
+    if has_dot_segment(rest):
         return None  # E013; never a path that climbs out of the docs folder
     return f"{rest}/index.html" if rest else None
 

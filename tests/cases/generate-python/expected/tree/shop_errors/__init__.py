@@ -410,6 +410,9 @@ def _not_json(name: str) -> NoReturn:
 
 
 def _quiet_var() -> ContextVar[bool]:
+    quiet = _quiet.get("parse")
+    if quiet is not None:
+        return quiet
     from contextvars import ContextVar
 
     # setdefault is atomic: threads racing here all get the one variable that parse() sets.
