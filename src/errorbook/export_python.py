@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from errorbook.config import Config
 from errorbook.model import Catalog, ErrorDef
 from errorbook.naming import attribute_name, class_name, module_name
+from errorbook.parallel import parallel_map
 from errorbook.pysource import (
     LINE_LENGTH,
     assignment,
@@ -81,8 +82,13 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
     source_root = _source_root(catalog.entries)
     files = {"__init__.py": _render_root(catalog, package, folders, source_root)}
     files["py.typed"] = "".join(line + "\n" for line in _header(source_root))
-    for folder in folders:
-        files[folder.file] = _render_module(folder, source_root)
+    _environment().get_template("module.py.j2")  # compiled once, before any worker is forked
+    modules = parallel_map(
+        functools.partial(_render_module, source_root=source_root),
+        folders,
+        sizes=[len(folder.entries) for folder in folders],
+    )
+    files.update((folder.file, text) for folder, text in zip(folders, modules))
     return dict(sorted(files.items()))
 
 

@@ -7,8 +7,8 @@ table cells, YAML front matter and relative links between pages.
 
 from __future__ import annotations
 
+import functools
 import json
-import posixpath
 import re
 
 _BACKTICK_RUN = re.compile(r"`+")
@@ -59,6 +59,7 @@ def inline(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each entry's title and summary, in every table it is in
 def table_cell(text: str) -> str:
     """Markdown that fits in one table cell: one line, ``|`` and stray ``<`` escaped."""
     return inline(text).replace("|", "\\|")
@@ -79,8 +80,19 @@ def yaml_string(text: str) -> str:
 
 
 def link(source_page: str, target_page: str) -> str:
-    """The relative link from one docs page to another (both relative to the docs folder)."""
-    return posixpath.relpath(target_page, posixpath.dirname(source_page) or ".")
+    """The relative link from one docs page to another (both relative to the docs folder).
+
+    Page paths are normalised (no ``.`` or ``..`` segments, which E013 refuses), so this is
+    `posixpath.relpath` without its two ``abspath`` calls, which a site's thousands of links feel.
+    """
+    here = source_page.split("/")[:-1]
+    there = target_page.split("/")
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def code_span(text: str) -> str:

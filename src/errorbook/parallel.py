@@ -26,24 +26,31 @@ _CHUNK = 50
 _task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
-def parallel_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+def parallel_map(
+    function: Callable[[T], R], items: Sequence[T], *, sizes: Sequence[int] | None = None
+) -> list[R]:
     """``[function(item) for item in items]``, computed by forked workers when it pays.
 
     Results come back in order, so the outcome is the same either way. ``function`` and the
     items must be usable in a forked copy of this process; results must be picklable.
-    ``ERRORBOOK_JOBS=1`` forces the plain loop (and ``ERRORBOOK_JOBS=N`` caps the workers).
+    ``sizes``, one per item, says how many entries each covers (a folder's module covers all
+    of the folder's); by default each item is one. ``ERRORBOOK_JOBS=1`` forces the plain loop
+    (and ``ERRORBOOK_JOBS=N`` caps the workers).
     """
-    workers = min(_workers(), len(items) // MIN_ITEMS_PER_WORKER)
+    work = len(items) if sizes is None else sum(sizes)
+    workers = min(_workers(), work // MIN_ITEMS_PER_WORKER, len(items))
     if workers < 2 or not _can_fork():
         return [function(item) for item in items]
     global _task
     _task = (function, items)
+    # Small enough chunks that no worker waits long for the last one, large enough to be cheap.
+    chunk = max(1, min(_CHUNK, len(items) // (workers * 8)))
     try:
-        bounds = [(i, min(i + _CHUNK, len(items))) for i in range(0, len(items), _CHUNK)]
+        bounds = [(i, min(i + chunk, len(items))) for i in range(0, len(items), chunk)]
         results: list[R] = []
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in pool.imap(_run_chunk, bounds):
-                results.extend(chunk)
+            for part in pool.imap(_run_chunk, bounds):
+                results.extend(part)
         return results
     finally:
         _task = None

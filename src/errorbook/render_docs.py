@@ -17,7 +17,7 @@ from errorbook.errors import TemplateError
 from errorbook.model import Catalog, ErrorDef
 from errorbook.output import GENERATED_MARKER
 from errorbook.parallel import parallel_map
-from errorbook.runtime_examples import example_responses
+from errorbook.runtime_examples import runtime_examples
 from errorbook.templating import environment, load, render
 from errorbook.views import ExampleResponse, entry_page
 from errorbook.views_index import folder_pages, home_page, redirect_pages, status_page
@@ -30,7 +30,8 @@ _HEAD = 1024
 
 def generate_docs(catalog: Catalog, config: Config) -> dict[Path, str]:
     """The documentation generator of `errorbook generate`, with the runtime's own examples."""
-    return render_docs(catalog, config, example_responses(catalog, config))
+    with runtime_examples(catalog, config) as examples:
+        return render_docs(catalog, config, examples)
 
 
 def render_docs(

@@ -53,13 +53,46 @@ def example_responses(catalog: Catalog, config: Config) -> dict[str, ExampleResp
     Returns:
         ``{code: ExampleResponse}`` in catalog order.
     """
+    with runtime_examples(catalog, config) as examples:
+        return dict(examples)
+
+
+@contextmanager
+def runtime_examples(catalog: Catalog, config: Config) -> Iterator[Mapping[str, ExampleResponse]]:
+    """`example_responses`, computed as they are asked for while the block lasts.
+
+    Each module of the package is compiled when one of its examples is first needed, so
+    workers forked inside the block (see `parallel_map`) share the compiling between them:
+    for a large catalog, compiling the package is most of the cost of its examples.
+    """
     files = export_package(catalog, config.package_name or "problems")
     with imported(files) as root:
-        lookup = root.lookup
-        with warnings.catch_warnings():
-            # Deprecated types warn when constructed; their examples are still documented.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            return {entry.code: _example(lookup(entry.code), entry) for entry in catalog.entries}
+        yield _Examples(root.lookup, {entry.code: entry for entry in catalog.entries})
+
+
+class _Examples(Mapping[str, ExampleResponse]):
+    """Each entry's example response, made on first use and then kept."""
+
+    def __init__(self, lookup: Any, entries: Mapping[str, ErrorDef]) -> None:
+        self._lookup = lookup
+        self._entries = entries
+        self._made: dict[str, ExampleResponse] = {}
+
+    def __getitem__(self, code: str) -> ExampleResponse:
+        made = self._made.get(code)
+        if made is None:
+            entry = self._entries[code]
+            with warnings.catch_warnings():
+                # Deprecated types warn when constructed; their examples are still documented.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                made = self._made[code] = _example(self._lookup(code), entry)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def request_id(code: str) -> str:

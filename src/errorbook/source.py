@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -29,9 +29,34 @@ MAX_DEPTH = 32
 #: Below this many nesting indicators, libyaml's recursive composer cannot overflow its stack.
 _SAFE_INDICATOR_COUNT = 10_000
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:  # libyaml's composer, where PyYAML was built with it
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = _BaseLoader.yaml_implicit_resolvers
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, with tag resolution trimmed to what a safe load without path resolvers
+    does: the composer asks once per node, and PyYAML's general version is a visible share of
+    loading a large catalog."""
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 _INT = _TAG + "int"
 _NULL = _TAG + "null"
 #: The texts YAML 1.1 resolves to null; anything else tagged !!null would be silently lost.

@@ -41,6 +41,9 @@ def environment(overrides: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment serves one run; checking each template's file for changes before
+        # every page would cost a system call per page.
+        auto_reload=False,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
     )
 

@@ -6,7 +6,6 @@ example response are computed here, from the `ErrorDef` and the runtime's own ex
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -21,6 +20,7 @@ from errorbook.model import (
     Step,
     has_dot_segment,
 )
+from errorbook.serialize import pretty_json
 from errorbook.usage import PythonUsage, python_usage
 
 #: Tab labels for common languages; any other language is shown as written.
@@ -252,7 +252,7 @@ def entry_page(
 
 def response_view(response: ExampleResponse) -> ResponseView:
     """The example response: JSON exactly as the package builds it, fenced, plus its headers."""
-    text = json.dumps(response.body, indent=2, ensure_ascii=False)
+    text = pretty_json(response.body)
     headers = tuple(response.headers.items())
     media_type = next((v for n, v in headers if n.lower() == "content-type"), "application/json")
     return ResponseView(response.status, media_type, headers, text, markdown.fence(text, "json"))
