@@ -17,11 +17,13 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     """Command-line entry; see the module docstring."""
     start = time.perf_counter()
+    from errorbook.cli.common import tune_garbage_collector
     from errorbook.config import load_config
     from errorbook.generate import GENERATORS
     from errorbook.load import load_catalog
     from errorbook.output import managed_dirs, write_outputs
 
+    tune_garbage_collector()  # as the command does
     stages = {"start-up and imports": time.perf_counter() - start}
     config = load_config(Path(argv[0]) / "errorbook.toml")
     mark = time.perf_counter()

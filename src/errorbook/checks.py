@@ -26,6 +26,7 @@ _INTERNAL_NAMES = {
     "exception",
     "debug",
 }
+_MARKERS = ("TODO", "FIXME", "TBD")
 _TODO = re.compile(r"\b(TODO|FIXME|TBD)\b")
 _REQUIRED_HEADERS = {
     401: ("WWW-Authenticate", "HTTP requires every 401 response to send it (RFC 9110 §15.5.2)"),
@@ -72,8 +73,10 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     _check_required_headers(report, entry)
     _check_examples(report, entry)
     # One search over all the text first: nearly every entry has no marker at all. Joining
-    # with newlines keeps the \b boundaries each string has on its own.
-    if _TODO.search("\n".join(_strings(document.data))):
+    # with newlines keeps the \b boundaries each string has on its own; plain substring tests
+    # rule most entries out several times faster than the pattern can.
+    text = "\n".join(_strings(document.data))
+    if any(marker in text for marker in _MARKERS) and _TODO.search(text):
         _check_todo(report, document.data, [])
     _check_empty_sections(report, document.data)
     if document.data.get("type") == entry.type_uri and entry.type_uri.endswith("/" + entry.code):

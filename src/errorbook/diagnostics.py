@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from errorbook.records import Record
+
 Severity = Literal["error", "warning"]
 OutputFormat = Literal["text", "json", "github"]
 
@@ -61,7 +63,7 @@ RULES: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Record):
     """One finding about one place in a catalog file.
 
     Attributes:

@@ -88,7 +88,7 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
         folders,
         sizes=[len(folder.entries) for folder in folders],
     )
-    files.update((folder.file, text) for folder, text in zip(folders, modules))
+    files.update((folder.file, text) for folder, text in zip(folders, modules, strict=True))
     return dict(sorted(files.items()))
 
 

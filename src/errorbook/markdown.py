@@ -88,7 +88,7 @@ def link(source_page: str, target_page: str) -> str:
     here = source_page.split("/")[:-1]
     there = target_page.split("/")
     common = 0
-    for mine, theirs in zip(here, there):
+    for mine, theirs in zip(here, there, strict=False):
         if mine != theirs:
             break
         common += 1

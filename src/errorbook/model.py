@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import unquote
 
+from errorbook.records import Record
+
 FieldType = Literal["string", "integer", "number", "boolean", "array", "object"]
 ExampleKind = Literal["request", "fix", "response"]
 Envelope = Literal["rfc9457", "wrapped"]
@@ -22,7 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*\[(\"'])")
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record):
     """A fix or a common mistake: Markdown text with an optional short bold title."""
 
     text: str
@@ -30,7 +32,7 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
+class Field(Record):
     """A typed extension member that occurrences of a problem type carry."""
 
     name: str
@@ -41,7 +43,7 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
-class Header:
+class Header(Record):
     """An HTTP response header the problem type sends; ``value`` may hold {placeholders}."""
 
     name: str
@@ -50,7 +52,7 @@ class Header:
 
 
 @dataclass(frozen=True, slots=True)
-class Example:
+class Example(Record):
     """A code sample: the failing request, the corrected request, or another sample."""
 
     kind: ExampleKind
@@ -60,7 +62,7 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
-class Deprecation:
+class Deprecation(Record):
     """Why and since when an entry is deprecated, and what replaces it."""
 
     since: str
@@ -69,7 +71,7 @@ class Deprecation:
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorDef:
+class ErrorDef(Record):
     """One error of the catalog, with every default already applied.
 
     ``code`` is the entry's path below the catalog folder without ``.yaml``

@@ -7,7 +7,6 @@ otherwise does for a dict object that appears twice, and which errorbook refuses
 
 from __future__ import annotations
 
-import json
 import math
 from json.encoder import encode_basestring as _encode_string  # C, where there is one
 from typing import Any

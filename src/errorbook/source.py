@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from errorbook.diagnostics import Diagnostic
+from errorbook.records import Record
 from errorbook.scalar_problems import INT_LIMIT, MAX_INT_DIGITS, too_long, unreadable
 
 MAX_BYTES = 1 << 20
@@ -57,6 +58,8 @@ class _Loader(_BaseLoader):
 
     def ascend_resolver(self) -> None:
         return None
+
+
 _INT = _TAG + "int"
 _NULL = _TAG + "null"
 #: The texts YAML 1.1 resolves to null; anything else tagged !!null would be silently lost.
@@ -87,7 +90,7 @@ _YAML_HINTS = (
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """One parsed entry file: its path, its text, and its data as plain Python values."""
 
     path: Path
@@ -96,7 +99,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
+class Location(Record):
     """Where a value (or its key) is: 1-based line and column, and the raw scalar text."""
 
     line: int
