@@ -117,6 +117,9 @@ def race(contenders: Sequence[Contender], rounds: int, *, warmup: bool = True) -
 def _once(contender: Contender) -> Run:
     if contender.prepare is not None:
         contender.prepare()
+    # Every run starts with the disk idle: what earlier runs and the clean-up left to write back
+    # (or, on a disk mounted with discard, to trim) would otherwise land in whichever run is next.
+    os.sync()
     return run_command(contender.argv, contender.cwd, contender.env).run
 
 

@@ -33,13 +33,18 @@ class Target:
     measured: str
     met: bool | None
     note: str = ""
+    #: For a missed target: how far it is, and why, from what the run measured.
+    why: str = ""
 
 
-def judged(goal: str, measured: str, ok: bool, n: int, quick: bool) -> Target:
-    """A target judged at ``n`` entries; a quick run records the figure but gives no verdict."""
+def judged(goal: str, measured: str, ok: bool, n: int, quick: bool, why: str = "") -> Target:
+    """A target judged at ``n`` entries; a quick run records the figure but gives no verdict.
+
+    ``why`` explains a miss; it is printed only when the target is missed.
+    """
     if quick:
         return Target(goal, measured, None, f"quick run, N={n:,}: not judged")
-    return Target(goal, measured, ok, f"N={n:,}")
+    return Target(goal, measured, ok, f"N={n:,}", why if not ok else "")
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,15 @@ def _targets_table(report: Report) -> str:
         (target.goal, target.measured, _verdict(target.met), target.note)
         for target in report.targets
     ]
-    return "## Targets\n\n" + _table(Table(("target", "measured", "verdict", "note"), rows))
+    table = "## Targets\n\n" + _table(Table(("target", "measured", "verdict", "note"), rows))
+    missed = [target for target in report.targets if target.met is False]
+    if not missed:
+        return table
+    lines = ["**Missed: how far, and why.**", ""]
+    for target in missed:
+        why = target.why or "the section below has every measurement behind it."
+        lines.append(f"- {target.goal} ({target.note}): measured {target.measured}. {why}")
+    return table + "\n\n" + "\n".join(lines)
 
 
 def _verdict(met: bool | None) -> str:

@@ -23,7 +23,8 @@ METHOD = """\
 **Method.** Every figure is the median of repeated runs, and every run is a whole process
 (interpreter start-up and imports included), as a user or CI meets it. The contenders of one
 comparison run in interleaved rounds, one run each per round in a rotating order, after one
-untimed warm-up round (page cache and bytecode caches filled). A ratio is the median of the
+untimed warm-up round (page cache and bytecode caches filled); before each run the disk is
+synced, so no run pays for writing back what an earlier one wrote. A ratio is the median of the
 per-round ratios, so it is measured within one run on one machine: absolute times on a shared
 machine drift, ratios hold. Peak memory is the process's own maximum resident set size
 (`ru_maxrss` from `wait4`, what `/usr/bin/time -v` prints). Catalogs are synthetic

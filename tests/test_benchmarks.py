@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import bench_site, bench_validate
+from benchmarks import bench_generate, bench_site, bench_validate
 from benchmarks.__main__ import main
 from benchmarks.measure import Run, Series
-from benchmarks.report import MARKER, Section
+from benchmarks.report import MARKER, Report, Section, Table, Target, render
 from benchmarks.workspace import Options, Workspace
 
 _RATIO_HEADER = "| ratio (median of per-round ratios) | value |"
@@ -96,3 +96,18 @@ def test_site_growth_is_judged_per_entry() -> None:
     assert values["build time per entry, 1,000 → 10,000"] == pytest.approx(1.2)
     assert values["error page size (median), 1,000 → 10,000"] == pytest.approx(1.02)
     assert [target.met for target in section.targets] == [True]
+
+
+def test_a_missed_target_says_how_far_and_why() -> None:
+    cold = Series("cold", [Run(4.0, 1), Run(3.2, 1), Run(3.5, 1)])
+    floor = Series("floor", [Run(1.0, 1), Run(1.1, 1), Run(1.0, 1)])
+    why = bench_generate._why_cold(cold, floor)
+    section = Section("Generate", "")
+    section.targets += bench_generate._targets(1000, 3.5, 0.05, Options(), why)
+    met = Target("another goal", "1×", True, "N=1,000")
+    page = render(Report("", Table(("", ""), ()), [section, Section("Other", "", targets=[met])]))
+
+    missed = page.split("**Missed: how far, and why.**", 1)[1]
+    assert "generate: cold within 3× of the floor (N=1,000): measured 3.5×." in missed
+    assert "2.91× to 4×" in missed and "1 s to 1.1 s" in missed
+    assert "another goal" not in missed

@@ -86,7 +86,7 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
     modules = parallel_map(
         functools.partial(_render_module, source_root=source_root),
         folders,
-        sizes=[len(folder.entries) for folder in folders],
+        weights=[len(folder.entries) / 3 for folder in folders],  # a class: 1/3 of a load
     )
     files.update((folder.file, text) for folder, text in zip(folders, modules, strict=True))
     return dict(sorted(files.items()))

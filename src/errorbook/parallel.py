@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Below this many items per worker, starting workers costs more than it saves.
+#: Below this much work per worker, in entries loaded (about a millisecond each), starting
+#: workers costs more than it saves.
 MIN_ITEMS_PER_WORKER = 150
 _CHUNK = 50
 #: Set only while a pool runs; forked workers read it instead of receiving pickled work.
@@ -28,18 +29,18 @@ _task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def parallel_map(
-    function: Callable[[T], R], items: Sequence[T], *, sizes: Sequence[int] | None = None
+    function: Callable[[T], R], items: Sequence[T], *, weights: Sequence[float] | None = None
 ) -> list[R]:
     """``[function(item) for item in items]``, computed by forked workers when it pays.
 
     Results come back in order, so the outcome is the same either way. ``function`` and the
     items must be usable in a forked copy of this process; results must be picklable.
-    ``sizes``, one per item, says how many entries each covers (a folder's module covers all
-    of the folder's); by default each item is one. ``ERRORBOOK_JOBS=1`` forces the plain loop
-    (and ``ERRORBOOK_JOBS=N`` caps the workers).
+    ``weights``, one per item, says how much work each is, counted in entries loaded; by
+    default each item is one. ``ERRORBOOK_JOBS=1`` forces the plain loop (and
+    ``ERRORBOOK_JOBS=N`` caps the workers).
     """
-    work = len(items) if sizes is None else sum(sizes)
-    workers = min(_workers(), work // MIN_ITEMS_PER_WORKER, len(items))
+    work = len(items) if weights is None else sum(weights)
+    workers = min(_workers(), int(work // MIN_ITEMS_PER_WORKER), len(items))
     if workers < 2 or not _can_fork():
         return [function(item) for item in items]
     global _task
