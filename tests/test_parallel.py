@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from benchmarks.synthetic import write_catalog
 from errorbook.config import load_config
+from errorbook.diagnostics import Diagnostic
 from errorbook.generate import generate_outputs
 from errorbook.load import load_catalog
 from errorbook.parallel import MIN_ITEMS_PER_WORKER, parallel_map
@@ -51,3 +53,16 @@ def test_parallel_and_sequential_runs_agree(
     monkeypatch.setenv("ERRORBOOK_JOBS", "2")
     assert load_catalog(config).diagnostics == sequential
     assert any(d.code == "E010" and d.path == broken for d in sequential)
+
+
+def test_records_come_back_from_a_worker_equal_and_whole(tmp_path: Path) -> None:
+    write_catalog(tmp_path, 3, seed=5)
+    config = load_config(cwd=tmp_path)
+    result = load_catalog(config)
+    assert result.catalog is not None
+    entries = result.catalog.entries
+    copies = pickle.loads(pickle.dumps(entries))
+    assert copies == entries
+    assert all(type(copy) is type(entry) for copy, entry in zip(copies, entries, strict=True))
+    diagnostic = Diagnostic(tmp_path / "a.yaml", 3, 5, "W001", "TODO marker", severity="warning")
+    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic
