@@ -50,8 +50,10 @@ def parallel_map(
     # Frozen, the objects that exist now are never traversed by a garbage collection while the
     # workers run, in them or here: a collection touches every object it traverses, which in a
     # forked worker copies the page the object lives on, and in the parent slows the unpickling
-    # of results to a crawl as the heap grows.
-    gc.freeze()
+    # of results to a crawl as the heap grows. A caller that froze objects itself keeps them so.
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
     try:
         bounds = [(i, min(i + chunk, len(items))) for i in range(0, len(items), chunk)]
         results: list[R] = []
@@ -61,7 +63,8 @@ def parallel_map(
         return results
     finally:
         _task = None
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
