@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from errorbook.records import Record
+from errorbook.serialize import dump_json
 
 Severity = Literal["error", "warning"]
 OutputFormat = Literal["text", "json", "github"]
@@ -162,7 +162,7 @@ def render_json(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> s
         }
         for d in diagnostics
     ]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(records)
 
 
 def render_github(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> str:

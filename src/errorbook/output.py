@@ -76,7 +76,7 @@ def plan_changes(files: Mapping[Path, str], managed: Iterable[Path] = ()) -> lis
                     "the entry that would overwrite it"
                 )
             changes.append(Change(path, "update", old, text))
-    for path in sorted(disk.files):
+    for path in disk.files:
         if path not in files and is_generated(path):
             changes.append(Change(path, "delete", _read(path) or "", ""))
     return sorted(changes, key=lambda change: change.path)

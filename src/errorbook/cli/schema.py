@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from errorbook.cli.common import emit
 from errorbook.scaffold import schema_path
+from errorbook.serialize import dump_json
 from errorbook.validate import entry_schema
 
 NAME = "schema"
@@ -21,5 +21,5 @@ def run(args: argparse.Namespace) -> int:
     if args.path:
         emit(f"{schema_path()}\n")
     else:
-        emit(json.dumps(entry_schema(), indent=2, ensure_ascii=False) + "\n")
+        emit(dump_json(entry_schema()))
     return 0
