@@ -10,10 +10,10 @@ from typing import Any
 from benchmarks.measure import run_command
 from benchmarks.report import Ratio, Section, Table, judged, times
 from benchmarks.workspace import Options, Workspace, count, python, with_repo_on_path
-from errorbook.config import load_config
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import ErrorDef
-from errorbook.naming import attribute_name
+from errorbook.model.naming import attribute_name
+from errorbook.read.config import load_config
 
 GENERATED, FLOOR = "generated class", "floor"
 PEERS = ("rfc9457", "fastapi-problem")

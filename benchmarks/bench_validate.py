@@ -6,7 +6,7 @@ from benchmarks.machine import installed
 from benchmarks.measure import Contender, Series, race, ratio
 from benchmarks.report import Ratio, Section, Table, Target, judged, seconds, times
 from benchmarks.workspace import Options, Workspace, count, python, with_repo_on_path
-from errorbook.scaffold import schema_path
+from errorbook.check.schema import entry_schema_path
 
 ERRORBOOK, PEER, FLOOR = "errorbook validate --strict", "check-jsonschema", "floor"
 INTRO = """\
@@ -51,7 +51,7 @@ def _contenders(workspace: Workspace, n: int) -> list[Contender]:
         ),
     ]
     if installed("check-jsonschema"):
-        schema = str(schema_path())
+        schema = str(entry_schema_path())
         argv = python("-m", "check_jsonschema", "--schemafile", schema, *files)
         contenders.append(Contender(PEER, argv, project))
     return contenders

@@ -12,9 +12,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from errorbook.config import load_config
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import Catalog, Field
+from errorbook.read.config import load_config
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = ROOT / "tests" / "cases" / "generate-python"

@@ -7,9 +7,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from errorbook.config import Config, load_config
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import Catalog
+from errorbook.read.config import Config, load_config
 
 TESTS = Path(__file__).parent
 REPOSITORY = TESTS.parent

@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import run_cli
-from errorbook.config import Config, load_config
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import Catalog
-from errorbook.source import read_setting
+from errorbook.read.config import Config, load_config
+from errorbook.read.yaml_source import read_setting
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What a copy of the repository needs to build its site.

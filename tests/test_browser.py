@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from errorbook.runtime_examples import example_responses
+from errorbook.python.examples import example_responses
 from sitetools import ROOT, BuiltSite
 
 SEED = "unkey/authentication/key_not_found"

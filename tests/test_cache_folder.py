@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from errorbook import bytecode
-from errorbook.bytecode import compile_cached
-from errorbook.cachedir import user_cache_dir
+from errorbook.speed import bytecode
+from errorbook.speed.bytecode import compile_cached
+from errorbook.speed.cachedir import user_cache_dir
 
 CONFIG = 'base-uri = "https://errors.example.com/"\n'
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Goldens, run_cli
-from errorbook.scaffold import schema_path
+from errorbook.check.schema import entry_schema_path
 
 CASES = Path(__file__).parent / "cases"
 DEFAULT_CONFIG = 'base-uri = "https://errors.example.com/"\n'
@@ -25,7 +25,7 @@ DEFAULT_CONFIG = 'base-uri = "https://errors.example.com/"\n'
 def _portable(path: Path) -> str:
     """The file's text, with the machine-specific path to the installed schema replaced."""
     text = path.read_text(encoding="utf-8")
-    schema = Path(os.path.relpath(schema_path(), path.parent)).as_posix()
+    schema = Path(os.path.relpath(entry_schema_path(), path.parent)).as_posix()
     return text.replace(f"$schema={schema}", "$schema=<installed error.schema.json>")
 
 

@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import synthetic_catalog
-from errorbook.compiled_schema import compile_schema
-from errorbook.source import parse_document, read_document
-from errorbook.strict_types import strict_validator
-from errorbook.validate import entry_schema
+from errorbook.check.schema import entry_schema
+from errorbook.check.strict_validator import strict_validator
+from errorbook.read.yaml_source import parse_document, read_document
+from errorbook.speed.compiled_schema import compile_schema
 
 ROOT = Path(__file__).parent.parent
 CHECK = compile_schema(entry_schema())

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.config import load_config
-from errorbook.errors import ConfigError
+from errorbook.core.errors import ConfigError
+from errorbook.read.config import load_config
 
 BASE = 'base-uri = "https://errors.example.com/"\n'
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from errorbook.diagnostics import (
+from errorbook.core.diagnostics import (
     RULES,
     Diagnostic,
     render_github,

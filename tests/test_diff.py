@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from errorbook.changes import KINDS, CatalogDiff
-from errorbook.diff import diff_catalogs
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
+from errorbook.diff.catalogs import diff_catalogs
+from errorbook.diff.changes import KINDS, CatalogDiff
 from errorbook.model import Catalog
 from machine import SHOP, load_project
 

@@ -12,12 +12,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from errorbook.catalog_index import MEDIA_TYPES
-from errorbook.config import Config
+from errorbook.machine.catalog_json import MEDIA_TYPES
+from errorbook.machine.openapi import openapi_document, response_name
+from errorbook.machine.schemas import combined_schema, problem_schema
 from errorbook.model import Catalog
-from errorbook.openapi import openapi_document, response_name
-from errorbook.problem_schema import combined_schema, problem_schema
-from errorbook.runtime_examples import ExampleResponse, example_responses
+from errorbook.python.examples import ExampleResponse, example_responses
+from errorbook.read.config import Config
 from machine import REPOSITORY, SHOP, TESTS, load_project, messages, validator
 
 PROJECTS = {

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from errorbook.config import load_config
-from errorbook.export_python import export_package
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import STANDARD_MEMBERS, Catalog, ErrorDef
-from errorbook.naming import attribute_name
-from errorbook.runtime_examples import imported
+from errorbook.model.naming import attribute_name
+from errorbook.python.examples import imported
+from errorbook.python.export import export_package
+from errorbook.read.config import load_config
 from generated_support import (
     GOLDEN_TREE,
     JSON_VALUES,

@@ -15,9 +15,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook.export_python import export_package
 from errorbook.model import Catalog, ErrorDef, Field, Header, Step
-from errorbook.runtime_examples import imported
+from errorbook.python.examples import imported
+from errorbook.python.export import export_package
 
 _TITLE = re.compile(r"^[^\r\n\u2028\u2029]*\S[^\r\n\u2028\u2029]*$")
 #: Characters that have broken code generators: quotes, escapes, braces, separators, bidi.

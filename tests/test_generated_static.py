@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.export_python import export_package
-from errorbook.naming import CONSTRUCTOR_NAMES
+from errorbook.model.naming import CONSTRUCTOR_NAMES
+from errorbook.python.export import export_package
 from generated_support import GOLDEN_TREE, ROOT, golden_catalog, repository_catalog
 
 PACKAGE = ROOT / "src" / "unkey_errors"
@@ -91,7 +91,7 @@ def test_output_does_not_depend_on_the_hash_seed() -> None:
     script = (
         "import hashlib, sys; sys.path.insert(0, 'tests');"
         "from generated_support import golden_catalog;"
-        "from errorbook.export_python import export_package;"
+        "from errorbook.python.export import export_package;"
         "files = export_package(golden_catalog(), 'shop_errors');"
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from conftest import Goldens
-from errorbook.config import Config
-from errorbook.machine_outputs import generate_index, generate_schemas
+from errorbook.machine.outputs import generate_catalog_json, generate_schemas
 from errorbook.model import Catalog
-from errorbook.problem_schema import member_schema
+from errorbook.model.body_schema import member_schema
+from errorbook.read.config import Config
 from machine import REPOSITORY, SHOP, load_project, messages, validator
 
 SHOP_BASE = "https://shop.example.com/errors/"
@@ -39,7 +39,7 @@ def _schemas(project: tuple[Catalog, Config]) -> dict[str, dict[str, Any]]:
 
 def test_machine_outputs_match_goldens(shop: tuple[Catalog, Config], goldens: Goldens) -> None:
     catalog, config = shop
-    files = {**generate_index(catalog, config), **generate_schemas(catalog, config)}
+    files = {**generate_catalog_json(catalog, config), **generate_schemas(catalog, config)}
     tree = {path.relative_to(config.root).as_posix(): text for path, text in files.items()}
     goldens.check_tree(SHOP / "expected", tree)
 
@@ -48,8 +48,8 @@ def test_every_output_is_deterministic_and_announces_itself(
     repository: tuple[Catalog, Config],
 ) -> None:
     catalog, config = repository
-    first = {**generate_index(catalog, config), **generate_schemas(catalog, config)}
-    again = {**generate_index(catalog, config), **generate_schemas(catalog, config)}
+    first = {**generate_catalog_json(catalog, config), **generate_schemas(catalog, config)}
+    again = {**generate_catalog_json(catalog, config), **generate_schemas(catalog, config)}
     assert first == again
     assert len(first) == len(catalog) + 2
     for text in first.values():
@@ -65,7 +65,7 @@ def test_every_schema_is_valid_draft_2020_12(repository: tuple[Catalog, Config])
 
 def test_catalog_json_indexes_every_type(repository: tuple[Catalog, Config]) -> None:
     catalog, config = repository
-    index = json.loads(generate_index(catalog, config)[config.docs_dir / "catalog.json"])
+    index = json.loads(generate_catalog_json(catalog, config)[config.docs_dir / "catalog.json"])
     assert index["count"] == len(catalog) == len(index["types"])
     assert [item["code"] for item in index["types"]] == [entry.code for entry in catalog.entries]
     for item, entry in zip(index["types"], catalog.entries, strict=True):
@@ -161,5 +161,5 @@ def test_deprecated_types_are_marked(shop: tuple[Catalog, Config]) -> None:
 
 def test_outputs_live_below_the_docs_folder(tmp_path: Path, shop: tuple[Catalog, Config]) -> None:
     catalog, config = shop
-    paths = {*generate_index(catalog, config), *generate_schemas(catalog, config)}
+    paths = {*generate_catalog_json(catalog, config), *generate_schemas(catalog, config)}
     assert all(path.is_relative_to(config.docs_dir) for path in paths)

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook import markdown
-from errorbook.config import load_config
-from errorbook.errors import OutputError
-from errorbook.generate import generate_outputs, managed_dirs
-from errorbook.load import load_catalog
-from errorbook.output import write_outputs
+from errorbook.check.load import load_catalog
+from errorbook.core.errors import OutputError
+from errorbook.docs import markdown
+from errorbook.pipeline import generate_outputs, managed_dirs
+from errorbook.read.config import load_config
+from errorbook.write.files import write_outputs
 
 EXTENSIONS = ["pymdownx.superfences", "pymdownx.tabbed", "tables"]
 #: As in mkdocs.yml: without preserve_tabs, Python-Markdown expands tabs in code to spaces.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.errors import SiteError
-from errorbook.mkdocs_plugin import build_site
+from errorbook.core.errors import SiteError
+from errorbook.docs.site import build_site
 from sitetools import ROOT, copy_project, with_site_url
 
 CASE = Path(__file__).parent / "cases" / "docs-pages"

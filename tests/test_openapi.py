@@ -15,10 +15,10 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from errorbook.config import Config
-from errorbook.machine_outputs import catalog_source
+from errorbook.machine.openapi import openapi_document, render_openapi
 from errorbook.model import Catalog
-from errorbook.openapi import openapi_document, render_openapi
+from errorbook.read.config import Config
+from errorbook.write.notice import catalog_source
 from machine import REPOSITORY, SHOP, load_project
 
 

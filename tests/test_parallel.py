@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_catalog
-from errorbook.config import load_config
-from errorbook.diagnostics import Diagnostic
-from errorbook.generate import generate_outputs
-from errorbook.load import load_catalog
-from errorbook.parallel import MIN_ITEMS_PER_WORKER, parallel_map
+from errorbook.check.load import load_catalog
+from errorbook.core.diagnostics import Diagnostic
+from errorbook.pipeline import generate_outputs
+from errorbook.read.config import load_config
+from errorbook.speed.parallel import MIN_ITEMS_PER_WORKER, parallel_map
 
 MANY = 3 * MIN_ITEMS_PER_WORKER
 

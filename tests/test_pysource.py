@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from errorbook.pysource import (
+from errorbook.python.pysource import (
     LINE_LENGTH,
     assignment,
     docstring,

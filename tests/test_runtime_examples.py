@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.bytecode import cache_dir
-from errorbook.config import Config, load_config
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
 from errorbook.model import Catalog
-from errorbook.runtime_examples import ExampleResponse, example_responses, request_id
+from errorbook.python.examples import ExampleResponse, example_responses, request_id
+from errorbook.read.config import Config, load_config
+from errorbook.speed.bytecode import cache_dir
 
 ROOT = Path(__file__).parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from errorbook.validate import entry_schema
+from errorbook.check.schema import entry_schema
 
 ROOT = Path(__file__).parent.parent
 POSITIVE = sorted((ROOT / "catalog").rglob("*.yaml")) + sorted(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook.serialize import dump_json, pretty_json
+from errorbook.core.serialize import dump_json, pretty_json
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import run_cli
-from errorbook import mkdocs_plugin
+from errorbook.docs import site as mkdocs_site
 
 MKDOCS = "site_name: Errors\nsite_url: https://errors.example.com/\nplugins:\n  - errorbook\n"
 
@@ -24,7 +24,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def never(*args: Any, **kwargs: Any) -> None:  # a started server would block the test
         pytest.fail("MkDocs was asked to serve on an address that cannot work")
 
-    monkeypatch.setattr(mkdocs_plugin, "mkdocs_serve", never)
+    monkeypatch.setattr(mkdocs_site, "mkdocs_serve", never)
     return tmp_path
 
 
@@ -63,8 +63,6 @@ def test_a_port_in_use_is_a_usage_error(project: Path, busy_port: int) -> None:
 
 def test_a_free_address_is_handed_to_mkdocs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[str | None] = []
-    monkeypatch.setattr(
-        mkdocs_plugin, "mkdocs_serve", lambda _, **kw: served.append(kw["dev_addr"])
-    )
+    monkeypatch.setattr(mkdocs_site, "mkdocs_serve", lambda _, **kw: served.append(kw["dev_addr"]))
     assert run_cli(["serve", "--dev-addr", "127.0.0.1:0"], project).exit_code == 0
     assert served == ["127.0.0.1:0"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.runtime_examples import example_responses
+from errorbook.python.examples import example_responses
 from sitetools import (
     BuiltSite,
     broken_links,
@@ -117,7 +117,7 @@ def test_top_level_folders_are_plain_sidebar_links(repo_site: BuiltSite) -> None
 
 
 def test_plugin_stylesheet_is_served_and_linked(repo_site: BuiltSite) -> None:
-    # Keeps codes in index tables whole; see src/errorbook/site/errorbook.css.
+    # Keeps codes in index tables whole; see src/errorbook/docs/assets/errorbook.css.
     stylesheet = repo_site.site / "assets" / "stylesheets" / "errorbook.css"
     assert "word-break: normal" in stylesheet.read_text(encoding="utf-8")
     home = read_page(repo_site.site / "index.html")

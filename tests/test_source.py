@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook.source import MAX_BYTES, Location, locate, parse_document
+from errorbook.read.yaml_source import MAX_BYTES, Location, locate, parse_document
 
 TRICKY = """\
 # yaml-language-server: $schema=x.json

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook.strict_json import NotStrictJSON, read_strict_json
+from errorbook.read.strict_json import NotStrictJSON, read_strict_json
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from typing import Any, NoReturn
 import jinja2.loaders
 import pytest
 
-from errorbook.errors import TemplateError
-from errorbook.templating import environment, load, render
+from errorbook.core.errors import TemplateError
+from errorbook.docs.templating import environment, load, render
 
 
 def _override(tmp_path: Path, text: str, name: str = "page.md.j2") -> Path:

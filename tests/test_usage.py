@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from errorbook.config import load_config
-from errorbook.export_python import export_package
-from errorbook.load import load_catalog
+from errorbook.check.load import load_catalog
+from errorbook.docs.usage import python_literal, python_usage
 from errorbook.model import Catalog
-from errorbook.runtime_examples import example_responses
-from errorbook.usage import python_literal, python_usage
+from errorbook.python.examples import example_responses
+from errorbook.python.export import export_package
+from errorbook.read.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "unkey_errors"

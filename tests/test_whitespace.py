@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from errorbook.whitespace import collapse_whitespace
+from errorbook.docs.whitespace import collapse_whitespace
 
 PAGE = """<html>
   <body>

@@ -1,28 +1,37 @@
 """errorbook: describe each API error once, in YAML; validate it; generate docs and code from it.
 
-A tour of the library (the ``errorbook`` command is a thin shell over exactly these calls):
+A tour of the library. The ``errorbook`` command and the MkDocs plugin are thin shells over
+exactly these calls, which return data and never print.
 
 1. `load_config` finds the project's configuration (``[tool.errorbook]`` in pyproject.toml, or
    errorbook.toml) and returns a `Config`.
-2. `load_catalog` reads every entry of the catalog folder, validates it against the JSON Schema
-   and the semantic rules, and returns a `LoadResult`: the `Catalog` (None when anything is an
-   error) and every `Diagnostic`, sorted by file and line.
+2. The pipeline (`errorbook.pipeline`) runs the catalog through its stages:
+   `validate` reads and checks every entry; `regenerate` brings every generated file up to date
+   (doing nothing when nothing changed since the last clean run); `check_generated` diffs them
+   against disk instead. Each returns a `RunResult`: every `Diagnostic` (sorted; printable with
+   `render_diagnostics`, whose paths `display_path` shortens), the `Catalog`, the `FileChange`
+   list and the time of each stage.
 3. The model is plain frozen data: a `Catalog` of `ErrorDef` entries, each with its `Step` fixes
    and mistakes, `Field` extension members, `Header` headers, `Example` samples and optional
-   `Deprecation`.
-4. `generate_outputs` runs every generator over a catalog and returns ``{path: text}``;
-   `write_outputs` writes what changed (replacing files atomically), and `check_outputs`
-   returns a unified diff of what is stale instead.
-5. `export_package` turns a catalog into the generated Python package, ``{relative path: text}``;
-   `example_responses` imports that package and returns each entry's `ExampleResponse` (status,
-   headers, body), which is what the documentation shows.
-6. `openapi_document` returns the catalog's OpenAPI 3.1 components (a schema per type, a
-   response per status); `diff_catalogs` compares two catalogs and returns a `CatalogDiff`:
-   every `CatalogChange`, classified breaking, warning, minor or patch, and a version bump.
+   `Deprecation`. `load_catalog` builds it from a folder, with its diagnostics (`LoadResult`).
+4. The stages are usable on their own: `generate_outputs` returns ``{path: text}`` for every
+   generated file, `write_outputs` writes what changed (atomically) and `check_outputs` returns a
+   diff; `export_package` returns the generated Python package's files, and
+   `example_responses` imports it and returns each entry's `ExampleResponse`.
+5. Other outputs: `openapi_document` builds the OpenAPI 3.1 components, and `openapi_text` the
+   file ``errorbook export openapi`` writes, after `check_export_target` has vetted its path.
+   `compare` loads two catalogs (folders or git revisions) into a `Comparison` of two `Side`
+   objects and their `CatalogDiff`, as `diff_catalogs` computes it: every classified
+   `CatalogChange` and a version bump, shown by `render_diff`.
+6. For authors and readers: `create_entry` writes a skeleton entry; `entry_schema`,
+   `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
+   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs,
+   and `uses_plugin` tells whether its configuration enables errorbook's plugin.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
-bad configuration key, a `UsageError` for arguments that cannot work, an `OutputError` when
-generated files cannot be written.
+bad configuration key, a `TemplateError` for a broken template, a `UsageError` for arguments that
+cannot work, an `OutputError` when generated files cannot be written, a `SiteError` when MkDocs
+fails.
 """
 
 from __future__ import annotations
@@ -30,36 +39,78 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from errorbook.changes import CatalogChange, CatalogDiff
-    from errorbook.config import Config, load_config
-    from errorbook.diagnostics import Diagnostic
-    from errorbook.diff import diff_catalogs
-    from errorbook.errors import CatalogError, ConfigError, OutputError, UsageError
-    from errorbook.export_python import export_package
-    from errorbook.generate import generate_outputs
-    from errorbook.load import LoadResult, load_catalog
-    from errorbook.model import Catalog, Deprecation, ErrorDef, Example, Field, Header, Step
-    from errorbook.openapi import openapi_document
-    from errorbook.output import check_outputs, write_outputs
-    from errorbook.runtime_examples import ExampleResponse, example_responses
+    from errorbook.check.load import LoadResult, load_catalog
+    from errorbook.check.schema import entry_schema, entry_schema_path, entry_schema_text
+    from errorbook.core.diagnostics import Diagnostic, display_path, render_diagnostics
+    from errorbook.core.errors import (
+        CatalogError,
+        ConfigError,
+        OutputError,
+        SiteError,
+        TemplateError,
+        UsageError,
+    )
+    from errorbook.diff.catalogs import diff_catalogs
+    from errorbook.diff.changes import CatalogChange, CatalogDiff
+    from errorbook.diff.report import render_diff
+    from errorbook.diff.sides import Comparison, Side, compare
+    from errorbook.docs.explain import explain
+    from errorbook.docs.site import build_site, serve_site, uses_plugin
+    from errorbook.machine.openapi import openapi_document
+    from errorbook.machine.openapi_file import check_export_target, openapi_text
+    from errorbook.model import (
+        Catalog,
+        Deprecation,
+        ErrorDef,
+        Example,
+        Field,
+        Header,
+        Step,
+    )
+    from errorbook.pipeline import (
+        RunResult,
+        check_generated,
+        generate_outputs,
+        regenerate,
+        validate,
+    )
+    from errorbook.python.examples import ExampleResponse, example_responses
+    from errorbook.python.export import export_package
+    from errorbook.read.config import Config, load_config
+    from errorbook.scaffold.entry import create_entry
+    from errorbook.write.files import FileChange, check_outputs, write_outputs
 
 #: Where each public name lives. They are imported on first use (PEP 562), so a command that
-#: needs little (``errorbook generate`` with nothing to do) does not load the whole library.
+#: needs little (``errorbook validate``) loads neither MkDocs nor the renderers.
 _HOMES = {
-    "CatalogChange": "changes",
-    "CatalogDiff": "changes",
-    "Config": "config",
-    "load_config": "config",
-    "Diagnostic": "diagnostics",
-    "diff_catalogs": "diff",
-    "CatalogError": "errors",
-    "ConfigError": "errors",
-    "OutputError": "errors",
-    "UsageError": "errors",
-    "export_package": "export_python",
-    "generate_outputs": "generate",
-    "LoadResult": "load",
-    "load_catalog": "load",
+    "LoadResult": "check.load",
+    "load_catalog": "check.load",
+    "entry_schema": "check.schema",
+    "entry_schema_path": "check.schema",
+    "entry_schema_text": "check.schema",
+    "Diagnostic": "core.diagnostics",
+    "display_path": "core.diagnostics",
+    "render_diagnostics": "core.diagnostics",
+    "CatalogError": "core.errors",
+    "ConfigError": "core.errors",
+    "OutputError": "core.errors",
+    "SiteError": "core.errors",
+    "TemplateError": "core.errors",
+    "UsageError": "core.errors",
+    "diff_catalogs": "diff.catalogs",
+    "CatalogChange": "diff.changes",
+    "CatalogDiff": "diff.changes",
+    "render_diff": "diff.report",
+    "Comparison": "diff.sides",
+    "Side": "diff.sides",
+    "compare": "diff.sides",
+    "explain": "docs.explain",
+    "build_site": "docs.site",
+    "serve_site": "docs.site",
+    "uses_plugin": "docs.site",
+    "openapi_document": "machine.openapi",
+    "check_export_target": "machine.openapi_file",
+    "openapi_text": "machine.openapi_file",
     "Catalog": "model",
     "Deprecation": "model",
     "ErrorDef": "model",
@@ -67,11 +118,20 @@ _HOMES = {
     "Field": "model",
     "Header": "model",
     "Step": "model",
-    "openapi_document": "openapi",
-    "check_outputs": "output",
-    "write_outputs": "output",
-    "ExampleResponse": "runtime_examples",
-    "example_responses": "runtime_examples",
+    "RunResult": "pipeline",
+    "check_generated": "pipeline",
+    "generate_outputs": "pipeline",
+    "regenerate": "pipeline",
+    "validate": "pipeline",
+    "ExampleResponse": "python.examples",
+    "example_responses": "python.examples",
+    "export_package": "python.export",
+    "Config": "read.config",
+    "load_config": "read.config",
+    "create_entry": "scaffold.entry",
+    "FileChange": "write.files",
+    "check_outputs": "write.files",
+    "write_outputs": "write.files",
 }
 
 
@@ -95,6 +155,7 @@ __all__ = [
     "CatalogChange",
     "CatalogDiff",
     "CatalogError",
+    "Comparison",
     "Config",
     "ConfigError",
     "Deprecation",
@@ -103,18 +164,40 @@ __all__ = [
     "Example",
     "ExampleResponse",
     "Field",
+    "FileChange",
     "Header",
     "LoadResult",
     "OutputError",
+    "RunResult",
+    "Side",
+    "SiteError",
     "Step",
+    "TemplateError",
     "UsageError",
+    "build_site",
+    "check_export_target",
+    "check_generated",
     "check_outputs",
+    "compare",
+    "create_entry",
     "diff_catalogs",
+    "display_path",
+    "entry_schema",
+    "entry_schema_path",
+    "entry_schema_text",
     "example_responses",
+    "explain",
     "export_package",
     "generate_outputs",
     "load_catalog",
     "load_config",
     "openapi_document",
+    "openapi_text",
+    "regenerate",
+    "render_diagnostics",
+    "render_diff",
+    "serve_site",
+    "uses_plugin",
+    "validate",
     "write_outputs",
 ]

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from errorbook import ConfigError, OutputError, UsageError
 from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
-from errorbook.cli.common import ReaderGone, tune_garbage_collector
-from errorbook.errors import ConfigError, OutputError, UsageError
+from errorbook.cli.common import ReaderGone
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
 VERBS: tuple[ModuleType, ...] = (
@@ -31,7 +31,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Exit codes: 0 clean, 1 findings or stale output, 2 usage or configuration problems.
     """
-    tune_garbage_collector()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe that cannot encode a character gets an escape, not a crash.
         if isinstance(stream, io.TextIOWrapper):

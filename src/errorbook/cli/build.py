@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from errorbook.cli.common import (
@@ -11,9 +10,8 @@ from errorbook.cli.common import (
     add_strict_option,
     project_config,
     regenerate,
+    say,
 )
-from errorbook.errors import SiteError, UsageError
-from errorbook.site_checks import MKDOCS_FILE
 
 NAME = "build"
 HELP = "validate, regenerate the pages and build the documentation site (into site/)"
@@ -30,36 +28,26 @@ def prepare(args: argparse.Namespace) -> Path | None:
     Raises:
         UsageError: There is no mkdocs.yml next to the errorbook configuration.
     """
+    from errorbook.docs.site import mkdocs_file
+
     config = project_config(args)
-    mkdocs_file = config.root / MKDOCS_FILE
-    if not mkdocs_file.is_file():
-        raise UsageError(
-            f"no {MKDOCS_FILE} in {config.root}: create one with `site_url: {config.base_uri}`, "
-            "`theme: {name: material}` and `plugins: [search, errorbook]` (see the README)"
-        )
+    site_config = mkdocs_file(config)
     if not regenerate(config, strict=args.strict):
-        print("nothing was built: fix the errors above first", file=sys.stderr)
+        say("nothing was built: fix the errors above first")
         return None
-    return mkdocs_file
+    return site_config
 
 
 def run(args: argparse.Namespace) -> int:
-    mkdocs_file = prepare(args)
-    if mkdocs_file is None:
+    site_config = prepare(args)
+    if site_config is None:
         return 1
-    from errorbook.mkdocs_plugin import build_site  # MkDocs loads only for the verbs needing it
+    from errorbook import SiteError, build_site, display_path
 
     try:
-        site = build_site(mkdocs_file, strict=True if args.strict else None)
+        site = build_site(site_config, strict=True if args.strict else None)
     except SiteError as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+        say(f"errorbook: error: {error}")
         return 1
-    print(f"site built in {_shown(site)}", file=sys.stderr)
+    say(f"site built in {display_path(site)}/")
     return 0
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix() + "/"
-    except ValueError:
-        return str(path)

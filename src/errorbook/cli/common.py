@@ -1,29 +1,18 @@
-"""What several verbs share: the --config option, loading the project, printing diagnostics."""
+"""What several verbs share: the --config option, writing to the terminal, printing results."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from errorbook.config import Config, load_config
-from errorbook.diagnostics import (
-    RENDERERS,
-    Diagnostic,
-    count_errors,
-    display_path,
-    promote_warnings,
-)
-from errorbook.errors import OutputError
-from errorbook.freshness import settle, unchanged
-from errorbook.output import managed_dirs, write_outputs
+from errorbook import OutputError
 
 if TYPE_CHECKING:
-    from errorbook.load import LoadResult
+    from errorbook import Config, RunResult
 
 
 class ReaderGone(Exception):
@@ -63,6 +52,11 @@ def _discard(stream: TextIO) -> None:
         os.close(null)
 
 
+def say(text: str) -> None:
+    """A line for the person at the terminal, on standard error."""
+    print(text, file=sys.stderr)
+
+
 def add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
@@ -77,72 +71,34 @@ def add_strict_option(parser: argparse.ArgumentParser) -> None:
 
 
 def project_config(args: argparse.Namespace) -> Config:
+    from errorbook import load_config
+
     config_file: Path | None = args.config
     return load_config(config_file)
 
 
-def load_and_report(config: Config, *, strict: bool, output: str = "text") -> LoadResult | None:
-    """Load the catalog and print its diagnostics; None when there are errors."""
-    from errorbook.load import load_catalog  # the library loads only when a command needs it
+def print_diagnostics(run: RunResult, output: str = "text") -> None:
+    """The run's diagnostics, or the "no problems" line when there are none."""
+    from errorbook import render_diagnostics
 
-    result = load_catalog(config)
-    diagnostics: list[Diagnostic] = list(result.diagnostics)
-    if strict:
-        diagnostics = promote_warnings(diagnostics)
-    print_diagnostics(diagnostics, output, entries=len(result.catalog or ()))
-    return result if result.ok and not count_errors(diagnostics) else None
-
-
-def print_diagnostics(
-    diagnostics: list[Diagnostic], output: str = "text", *, entries: int = 0
-) -> None:
     if output != "text":
-        emit(RENDERERS[output](diagnostics))
-    elif diagnostics:
-        sys.stderr.write(RENDERERS["text"](diagnostics))
+        emit(render_diagnostics(run.diagnostics, output))  # type: ignore[arg-type]
+    elif run.diagnostics:
+        sys.stderr.write(render_diagnostics(run.diagnostics))
     else:
-        noun = "entry" if entries == 1 else "entries"
-        print(f"{entries} {noun}, no problems found", file=sys.stderr)
+        noun = "entry" if run.entries == 1 else "entries"
+        say(f"{run.entries} {noun}, no problems found")
 
 
 def regenerate(config: Config, *, strict: bool) -> bool:
-    """Validate the catalog and write every generated file that changed, printing a summary.
+    """Bring the generated files up to date and print what happened; False on errors."""
+    from errorbook import display_path, regenerate
 
-    When nothing read or written has changed since the last clean run, the work is skipped
-    and the same summary printed (see `errorbook.freshness`).
-
-    Returns:
-        False when the catalog has errors; nothing is written then.
-    """
-    managed = managed_dirs(config)
-    last = unchanged(config, managed)
-    if last is not None:
-        print_diagnostics([], entries=last.entries)
-        print(f"0 of {last.files} generated files changed", file=sys.stderr)
-        return True
-    from errorbook.generate import generate_outputs
-
-    result = load_and_report(config, strict=strict)
-    if result is None or result.catalog is None:
+    run = regenerate(config, strict=strict, on_checked=print_diagnostics)
+    if not run.ok:
         return False
-    files = generate_outputs(result.catalog, config)
-    changes = write_outputs(files, managed)
-    settle(config, not result.diagnostics, len(result.catalog), files, managed)
-    deleted = [change.path for change in changes if change.kind == "delete"]
-    written = len(changes) - len(deleted)
-    print(f"{written} of {len(files)} generated files changed", file=sys.stderr)
+    say(f"{len(run.written)} of {run.files} generated files changed")
     # A deletion is never silent: it names a file that no entry produces any more.
-    for path in deleted:
-        print(f"deleted {display_path(path)}: no entry generates it any more", file=sys.stderr)
+    for change in run.deleted:
+        say(f"deleted {display_path(change.path)}: no entry generates it any more")
     return True
-
-
-def tune_garbage_collector() -> None:
-    """Collect reference cycles rarely: a run builds the catalog once and keeps it to the end.
-
-    By default a collection starts every 700 new container objects and, every hundred of those,
-    re-examines everything alive: while a large catalog loads, that re-checks the same live
-    entries over and over, a fifth of the load time at 10,000 entries. mypy raises the same
-    threshold for the same reason. Cycles are still collected, just in larger batches.
-    """
-    gc.set_threshold(100_000, 20, 20)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
     emit,
-    load_and_report,
+    print_diagnostics,
     project_config,
     regenerate,
+    say,
 )
-from errorbook.generate import generate_outputs, managed_dirs
-from errorbook.output import check_outputs
 
 NAME = "generate"
 HELP = "generate the documentation pages and the Python package from the catalog"
@@ -35,17 +33,17 @@ def run(args: argparse.Namespace) -> int:
     if not args.check:
         if regenerate(config, strict=args.strict):
             return 0
-        print("nothing was written: fix the errors above first", file=sys.stderr)
+        say("nothing was written: fix the errors above first")
         return 1
-    result = load_and_report(config, strict=args.strict)
-    if result is None or result.catalog is None:
-        print("nothing was written: fix the errors above first", file=sys.stderr)
+    from errorbook import check_generated
+
+    result = check_generated(config, strict=args.strict, on_checked=print_diagnostics)
+    if not result.ok:
+        say("nothing was written: fix the errors above first")
         return 1
-    files = generate_outputs(result.catalog, config)
-    diff = check_outputs(files, managed_dirs(config))
-    if diff:
-        emit(diff)
-        print("generated files are stale: run `errorbook generate`", file=sys.stderr)
+    if result.stale:
+        emit(result.stale)
+        say("generated files are stale: run `errorbook generate`")
         return 1
-    print(f"{len(files)} generated files are up to date", file=sys.stderr)
+    say(f"{result.files} generated files are up to date")
     return 0

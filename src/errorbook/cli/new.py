@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from errorbook.cli.common import add_config_option, project_config
-from errorbook.diagnostics import display_path
-from errorbook.scaffold import create_entry
+from errorbook.cli.common import add_config_option, project_config, say
 
 NAME = "new"
 HELP = "scaffold a new entry at the path its code names"
@@ -25,11 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = project_config(args)
-    path = create_entry(config, args.code, args.status, args.title)
-    print(f"created {display_path(path)}", file=sys.stderr)
-    print(
-        "    next: replace the TODO markers; `errorbook validate` lists what is left",
-        file=sys.stderr,
-    )
+    from errorbook import create_entry, display_path
+
+    path = create_entry(project_config(args), args.code, args.status, args.title)
+    say(f"created {display_path(path)}")
+    say("    next: replace the TODO markers; `errorbook validate` lists what is left")
     return 0

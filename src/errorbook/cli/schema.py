@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 
 from errorbook.cli.common import emit
-from errorbook.scaffold import schema_path
-from errorbook.serialize import dump_json
-from errorbook.validate import entry_schema
 
 NAME = "schema"
 HELP = "print the JSON Schema of an entry (or its path, for editor settings)"
@@ -18,8 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from errorbook import entry_schema_path, entry_schema_text
+
     if args.path:
-        emit(f"{schema_path()}\n")
+        emit(f"{entry_schema_path()}\n")
     else:
-        emit(dump_json(entry_schema()))
+        emit(entry_schema_text())
     return 0

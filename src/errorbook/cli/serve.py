@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from errorbook.cli.build import prepare
-from errorbook.cli.common import add_config_option, add_strict_option
-from errorbook.errors import SiteError
+from errorbook.cli.common import add_config_option, add_strict_option, say
 
 NAME = "serve"
 HELP = "preview the documentation site, regenerating pages when entries or templates change"
@@ -25,20 +23,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    mkdocs_file = prepare(args)
-    if mkdocs_file is None:
+    site_config = prepare(args)
+    if site_config is None:
         return 1
-    from errorbook.mkdocs_plugin import serve_site, uses_plugin
+    from errorbook import SiteError, serve_site, uses_plugin
 
     try:
-        if not uses_plugin(mkdocs_file):
-            print(
-                f"errorbook: warning: {mkdocs_file.name} does not enable the errorbook plugin, "
-                "so edits to entries will not regenerate pages; add `- errorbook` under plugins",
-                file=sys.stderr,
+        if not uses_plugin(site_config):
+            say(
+                f"errorbook: warning: {site_config.name} does not enable the errorbook plugin, "
+                "so edits to entries will not regenerate pages; add `- errorbook` under plugins"
             )
-        serve_site(mkdocs_file, dev_addr=args.dev_addr, open_browser=args.open)
+        serve_site(site_config, dev_addr=args.dev_addr, open_browser=args.open)
     except SiteError as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+        say(f"errorbook: error: {error}")
         return 1
     return 0

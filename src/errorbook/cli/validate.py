@@ -7,7 +7,7 @@ import argparse
 from errorbook.cli.common import (
     add_config_option,
     add_strict_option,
-    load_and_report,
+    print_diagnostics,
     project_config,
 )
 
@@ -27,5 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_and_report(project_config(args), strict=args.strict, output=args.format)
-    return 0 if result else 1
+    from errorbook import validate
+
+    result = validate(project_config(args), strict=args.strict)
+    print_diagnostics(result, args.format)
+    return 0 if result.ok else 1

@@ -1,0 +1,114 @@
+"""Catalog folder → model: read every file, validate it, build the entries, check them together."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from errorbook.check.codes import check_code
+from errorbook.check.example_responses import check_example_responses
+from errorbook.check.rules import check_catalog, check_entry
+from errorbook.check.schema import validate_document
+from errorbook.check.site import check_site
+from errorbook.core.diagnostics import Diagnostic, count_errors, sort_diagnostics
+from errorbook.model import Catalog, ErrorDef
+from errorbook.model.build import build_entry
+from errorbook.read.catalog_files import entry_files
+from errorbook.read.config import Config
+from errorbook.read.site_settings import read_site_url
+from errorbook.read.yaml_source import Document, read_document
+from errorbook.speed import collecting_rarely, parallel_map
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading found: the catalog (None when any error was found) and every diagnostic.
+
+    ``entries`` holds every entry that passed the schema, even when a catalog-wide rule
+    failed; `errorbook diff` compares them when every file became an entry.
+    """
+
+    catalog: Catalog | None
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    entries: tuple[ErrorDef, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return self.catalog is not None
+
+
+def load_catalog(config: Config) -> LoadResult:
+    """Load, validate and check the whole catalog folder named by the configuration.
+
+    Args:
+        config: The project configuration; its ``catalog`` folder is read.
+
+    Returns:
+        The catalog and all diagnostics, sorted by file and line. The catalog is None when
+        at least one diagnostic is an error, so nothing is ever generated from a broken one.
+    """
+    diagnostics: list[Diagnostic] = []
+    entries: list[ErrorDef] = []
+    documents: dict[str, Document] = {}
+    paths = list(entry_files(config.catalog, diagnostics))
+    site_url = read_site_url(config.root)
+    with collecting_rarely():
+        for problems, loaded in parallel_map(functools.partial(_load_entry, config), paths):
+            diagnostics.extend(problems)
+            if loaded is not None:
+                entry, document = loaded
+                entries.append(entry)
+                documents[entry.code] = document
+    diagnostics.extend(check_catalog(entries, documents))
+    diagnostics.extend(check_site(config, entries, documents, site_url))
+    if not paths:
+        diagnostics.append(_empty_catalog(config.catalog))
+    ordered = sort_diagnostics(diagnostics)
+    catalog = (
+        None if count_errors(ordered) else Catalog(config.base_uri, config.envelope, tuple(entries))
+    )
+    return LoadResult(catalog, tuple(ordered), len(paths), tuple(entries))
+
+
+def _load_entry(
+    config: Config, path: Path
+) -> tuple[list[Diagnostic], tuple[ErrorDef, Document] | None]:
+    """Everything that can be known about one file on its own: its problems, and its entry."""
+    code = path.relative_to(config.catalog).with_suffix("").as_posix()
+    diagnostics = list(check_code(path, code))
+    document, problems = read_document(path)
+    diagnostics.extend(problems)
+    if document is None:
+        return diagnostics, None
+    problems = validate_document(document)
+    diagnostics.extend(problems)
+    if problems:
+        return diagnostics, None
+    entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
+    diagnostics.extend(check_entry(entry, document))
+    diagnostics.extend(check_example_responses(entry, document, config.envelope))
+    return diagnostics, (entry, document)
+
+
+def _source_name(path: Path, config: Config) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _empty_catalog(folder: Path) -> Diagnostic:
+    hint = "create one with `errorbook new <group>/<name>`"
+    if folder.is_dir():
+        return Diagnostic(folder, 1, 1, "E024", "the catalog holds no .yaml entries", hint)
+    # Most often a `catalog` setting that points at the wrong place, or a run in the wrong folder.
+    hint += ", or set `catalog` in the configuration to the folder of your entries"
+    message = (
+        "the catalog is a file, not a folder"
+        if folder.exists()
+        else "the catalog folder does not exist"
+    )
+    return Diagnostic(folder, 1, 1, "E024", message, hint)

@@ -1,0 +1,123 @@
+"""Rules that keep the generated Python package valid: the names it derives, and its headers.
+
+Every name the generated package uses comes from the catalog mechanically (see `naming`), so a
+catalog can ask for a name Python refuses or that the package already uses. Those requests are
+reported here, at the entry, instead of surfacing as a broken package. `checks` runs them.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Protocol
+
+from errorbook.core.diagnostics import Diagnostic
+from errorbook.model import STANDARD_MEMBERS, ErrorDef
+from errorbook.model.naming import (
+    RESERVED_CLASSES,
+    ROOT_NAMES,
+    attribute_name,
+    attribute_problem,
+    class_name,
+)
+from errorbook.read.yaml_source import Document, PathItem
+
+
+class Report(Protocol):
+    """Records one finding at a data path of the entry; ``key=True`` points at the key."""
+
+    def __call__(
+        self,
+        path: Sequence[PathItem],
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+    ) -> None: ...
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def check_python_names(entry: ErrorDef, report: Report) -> None:
+    """The per-entry rules: member attributes, the class name, and the headers."""
+    _check_attributes(entry, report)
+    _check_class_name(entry, report)
+    _check_headers(entry, report)
+
+
+def _check_attributes(entry: ErrorDef, report: Report) -> None:
+    taken: dict[str, str] = {}
+    for field in entry.fields:
+        path: list[PathItem] = ["fields", field.name]
+        attribute = attribute_name(field.name)
+        other = taken.setdefault(attribute, field.name)
+        if other != field.name:
+            message = f"members '{other}' and '{field.name}' both become the attribute {attribute}"
+            report(path, "E031", message, "rename one of them", key=True)
+        if field.name in STANDARD_MEMBERS:
+            continue  # E020 says it already
+        problem = attribute_problem(attribute)
+        if problem is not None:
+            code = "E030" if keyword.iskeyword(attribute) else "E032"
+            message = f"member '{field.name}' cannot be the Python attribute {attribute}: {problem}"
+            report(path, code, message, "rename the member", key=True)
+
+
+def _check_class_name(entry: ErrorDef, report: Report) -> None:
+    name = class_name(entry.name)
+    hint = f"rename the file {entry.name}.yaml"
+    if keyword.iskeyword(name):
+        report([], "E030", f"the class name {name} is a Python keyword", hint)
+    elif name in RESERVED_CLASSES:
+        message = f"the class name {name} is taken: the generated module uses it already"
+        report([], "E033", message, hint)
+
+
+def _check_headers(entry: ErrorDef, report: Report) -> None:
+    seen: dict[str, str] = {}
+    for header in entry.headers:
+        path: list[PathItem] = ["headers", header.name]
+        if header.name.lower() == "content-type":
+            hint = "remove it: errorbook sets Content-Type from the catalog's envelope"
+            report(path, "E035", "Content-Type is not a header to declare", hint, key=True)
+        other = seen.setdefault(header.name.lower(), header.name)
+        if other != header.name:
+            message = f"headers '{other}' and '{header.name}' are one header: names ignore case"
+            report(path, "E035", message, "keep one of them", key=True)
+        if header.value is not None and _CONTROL.search(header.value):
+            message = f"the value of {header.name} holds a line break or control character"
+            hint = "a header value is one line of text; write it without escapes like \\n"
+            report([*path, "value"], "E036", message, hint)
+
+
+def check_module_names(
+    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
+) -> Iterator[Diagnostic]:
+    """The rules across entries: every folder must be an importable, unused module name.
+
+    A folder is reported once, at its first entry.
+    """
+    reported: set[str] = set()
+    for entry in entries:
+        parts = entry.segments[:-1]
+        for depth, segment in enumerate(parts):
+            folder = "/".join(parts[: depth + 1])
+            problem = _module_problem(segment, top=depth == 0)
+            if problem is None or folder in reported:
+                continue
+            reported.add(folder)
+            code, message = problem
+            hint = f"rename the folder {folder}"
+            yield Diagnostic(documents[entry.code].path, 1, 1, code, message, hint)
+
+
+def _module_problem(segment: str, *, top: bool) -> tuple[str, str] | None:
+    if keyword.iskeyword(segment):
+        return "E030", f"the folder {segment} would be a module named like a Python keyword"
+    if top and segment in ROOT_NAMES:
+        message = f"the folder {segment} would replace {segment}() of the package's root module"
+        return "E034", message
+    return None

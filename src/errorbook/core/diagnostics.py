@@ -1,0 +1,197 @@
+"""Diagnostics as data: one record type, collected across the catalog, rendered at the end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from errorbook.core.serialize import dump_json
+from errorbook.speed.pickling import Record
+
+Severity = Literal["error", "warning"]
+OutputFormat = Literal["text", "json", "github"]
+
+#: Stable diagnostic codes, so docs and tests can refer to a rule by name.
+RULES: dict[str, str] = {
+    "E001": "yaml-syntax",
+    "E002": "duplicate-key",
+    "E003": "yaml-anchor",
+    "E004": "yaml-tag",
+    "E005": "invalid-utf8",
+    "E006": "empty-file",
+    "E007": "not-a-mapping",
+    "E008": "too-deep",
+    "E009": "file-too-large",
+    "E010": "unknown-key",
+    "E011": "missing-key",
+    "E012": "wrong-type",
+    "E013": "invalid-value",
+    "E014": "bad-code",
+    "E015": "duplicate-type-uri",
+    "E016": "unknown-related",
+    "E017": "unknown-replacement",
+    "E018": "undeclared-placeholder",
+    "E019": "bad-placeholder",
+    "E020": "reserved-member",
+    "E021": "internal-member",
+    "E022": "example-type",
+    "E023": "name-collision",
+    "E024": "empty-catalog",
+    "E025": "self-reference",
+    "E030": "python-keyword",
+    "E031": "attribute-collision",
+    "E032": "reserved-attribute",
+    "E033": "reserved-class-name",
+    "E034": "reserved-module-name",
+    "E035": "header-clash",
+    "E036": "header-value",
+    "E040": "page-collision",
+    "E050": "example-not-json",
+    "E051": "example-response-mismatch",
+    "W001": "todo-marker",
+    "W002": "missing-example",
+    "W003": "duplicate-summary",
+    "W004": "empty-section",
+    "W005": "missing-header",
+    "W006": "redundant-type",
+    "W007": "site-url-mismatch",
+    "W008": "optional-placeholder",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic(Record):
+    """One finding about one place in a catalog file.
+
+    Attributes:
+        path: The file, as given to the loader (usually absolute).
+        line: 1-based line of the offending key or item.
+        column: 1-based column.
+        code: A key of `RULES`, e.g. ``E010``.
+        message: What is wrong, in one line.
+        hint: How to fix it, or ``None``.
+        severity: ``error`` or ``warning``.
+    """
+
+    path: Path
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str | None = None
+    severity: Severity = "error"
+
+    @property
+    def rule(self) -> str:
+        """The rule's name, e.g. ``unknown-key``."""
+        return RULES[self.code]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (str(self.path), self.line, self.column, self.code, self.message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Order by file, line, column; drop exact repeats."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def promote_warnings(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Turn every warning into an error (``--strict``)."""
+    return [replace(d, severity="error") for d in diagnostics]
+
+
+def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
+    return sum(1 for d in diagnostics if d.severity == "error")
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path relative to the working directory when it lies below it, else as given."""
+    base = cwd or Path.cwd()
+    try:
+        return (
+            Path(os.path.relpath(path, base)).as_posix() if path.is_absolute() else path.as_posix()
+        )
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def render_text(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> str:
+    """``PATH:LINE:COL: error: MESSAGE`` lines with indented hints, then a summary line."""
+    lines: list[str] = []
+    for d in diagnostics:
+        where = f"{display_path(d.path, cwd)}:{d.line}:{d.column}"
+        lines.append(f"{where}: {d.severity}: {d.message} [{d.code} {d.rule}]")
+        if d.hint:
+            lines.append(f"    hint: {d.hint}")
+    lines.append(summarize(diagnostics))
+    return "\n".join(lines) + "\n"
+
+
+def summarize(diagnostics: Sequence[Diagnostic]) -> str:
+    """A one-line count, e.g. ``3 errors and 1 warning in 2 files``."""
+    errors = count_errors(diagnostics)
+    warnings = len(diagnostics) - errors
+    files = len({d.path for d in diagnostics})
+    parts = [_plural(errors, "error")] if errors else []
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    if not parts:
+        return "no problems found"
+    return f"{' and '.join(parts)} in {_plural(files, 'file')}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def render_json(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> str:
+    """A JSON list of objects, one per diagnostic."""
+    records = [
+        {
+            "path": display_path(d.path, cwd),
+            "line": d.line,
+            "column": d.column,
+            "severity": d.severity,
+            "code": d.code,
+            "rule": d.rule,
+            "message": d.message,
+            "hint": d.hint,
+        }
+        for d in diagnostics
+    ]
+    return dump_json(records)
+
+
+def render_github(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> str:
+    """GitHub Actions workflow commands (``::error file=...``), one per diagnostic."""
+    lines = []
+    for d in diagnostics:
+        text = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        props = (
+            f"file={_escape_property(display_path(d.path, cwd))},line={d.line},col={d.column},"
+            f"title={_escape_property(f'{d.code} {d.rule}')}"
+        )
+        lines.append(f"::{d.severity} {props}::{_escape_data(text)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github}
+
+
+def render_diagnostics(
+    diagnostics: Sequence[Diagnostic], output: OutputFormat = "text", cwd: Path | None = None
+) -> str:
+    """The diagnostics as ``text`` (one ``path:line:col: ...`` line each, then hints and a
+    summary), a ``json`` list, or ``github`` Actions annotations; paths relative to ``cwd``."""
+    return RENDERERS[output](diagnostics, cwd)

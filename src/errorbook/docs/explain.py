@@ -1,0 +1,40 @@
+"""``errorbook explain``: one error's page as plain Markdown for a terminal, like ``rustc --explain``."""
+
+from __future__ import annotations
+
+from errorbook.core.errors import UsageError
+from errorbook.docs.entry_page import entry_page
+from errorbook.docs.templating import environment, render
+from errorbook.model import Catalog
+from errorbook.model.lookup import find_entries, suggest
+from errorbook.python.examples import runtime_examples
+from errorbook.python.export import export_package
+from errorbook.read.config import Config
+
+
+def explain(catalog: Catalog, config: Config, query: str) -> str:
+    """The page of the one entry ``query`` names, as Markdown without site markup.
+
+    Args:
+        catalog: A catalog without errors.
+        config: The project configuration (template overrides, package name).
+        query: A code, a URN (``err:unkey:data:api_not_found``), a type URI or the last
+            segment of a code.
+
+    Raises:
+        UsageError: ``query`` names no entry (with the nearest code), or several.
+    """
+    matches = find_entries(catalog, query)
+    if not matches:
+        hint = suggest(catalog, query)
+        tip = f"; did you mean {hint[0]}?" if hint else ""
+        raise UsageError(f"no error in the catalog is called {query}{tip}")
+    if len(matches) > 1:
+        listing = ", ".join(entry.code for entry in matches)
+        raise UsageError(f"{query} names {len(matches)} errors, give the full code: {listing}")
+    entry = matches[0]
+    package = export_package(catalog, config.package_name or "problems")
+    with runtime_examples(catalog, package) as examples:
+        page = entry_page(entry, catalog, examples[entry.code], config.package_name)
+    context = {"page": page, "entry": entry}
+    return render(environment(config.templates), "docs/explain.md.j2", context)

@@ -1,0 +1,114 @@
+"""The ``errorbook`` MkDocs plugin: a thin adapter from MkDocs' events to `errorbook.pipeline`.
+
+The plugin regenerates stale pages before every build, so a plain ``mkdocs build`` or
+``mkdocs serve`` after editing an entry just works; it writes only files whose text changed, so
+the dev server's watcher does not loop::
+
+    plugins:
+      - search
+      - errorbook          # optional: config: path/to/errorbook.toml
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from errorbook.core.diagnostics import display_path, render_text
+from errorbook.core.errors import CatalogError
+from errorbook.docs.site_dir import site_dir_problem
+from errorbook.docs.whitespace import collapse_whitespace
+from errorbook.pipeline import regenerate
+from errorbook.read.config import Config
+from errorbook.read.config import load_config as load_project
+
+log = get_plugin_logger("errorbook")
+#: errorbook's few style rules, served with the site (see the file for why).
+STYLESHEET = "assets/stylesheets/errorbook.css"
+STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "errorbook.css"
+
+
+# mkdocs' Config.__init_subclass__ carries no annotations, hence the ignores below.
+class ErrorbookPluginConfig(base.Config):  # type: ignore[no-untyped-call]
+    """Options of the ``errorbook`` plugin in mkdocs.yml."""
+
+    #: The errorbook configuration (pyproject.toml or errorbook.toml); default: the one in
+    #: mkdocs.yml's folder.
+    config = options.Optional(options.File(exists=True))
+
+
+class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-untyped-call]
+    """Regenerates errorbook's pages before each build and watches the catalog under serve."""
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        project = self._project(config)
+        try:
+            run = regenerate(project)
+        except CatalogError as error:
+            raise PluginError(f"errorbook: {error}") from None
+        if not run.ok:
+            raise PluginError(f"errorbook: {render_text(list(run.diagnostics)).rstrip()}")
+        for diagnostic in run.diagnostics:
+            where = f"{display_path(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
+            log.warning(f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]")
+        if run.changes:
+            log.info(f"regenerated {len(run.changes)} of {run.files} files")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        problem = site_dir_problem(self._project(config), Path(config.site_dir))
+        if problem:
+            raise PluginError(f"errorbook: {problem}")
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        css = STYLESHEET_SOURCE.read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=css))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
+        nav.items = [_flatten(item) for item in nav.items]
+        return nav
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        # Material's indentation is a fifth of every page; see errorbook.whitespace.
+        return collapse_whitespace(output)
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        project = self._project(config)
+        for folder in (project.catalog, project.templates):
+            if folder is not None and folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _project(self, config: MkDocsConfig) -> Config:
+        explicit = Path(self.config.config) if self.config.config else None
+        try:
+            return load_project(explicit, cwd=Path(config.config_file_path).parent)
+        except CatalogError as error:
+            raise PluginError(f"errorbook: {error}") from None
+
+
+def _flatten(item: Any) -> Any:
+    """A section whose only child is its own index page, as a plain link to that page.
+
+    With the folders below it kept out of the sidebar (``not_in_nav``), Material still renders
+    such a section with an empty sub-navigation: about 600 bytes on every page, per folder.
+    """
+    if isinstance(item, Section):
+        item.children = [_flatten(child) for child in item.children]
+        only = item.children[0] if len(item.children) == 1 else None
+        if isinstance(only, Page) and only.is_index:
+            only.parent = item.parent
+            return only
+    return item

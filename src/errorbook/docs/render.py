@@ -1,0 +1,110 @@
+"""Catalog → ``{path: markdown}``: the documentation pages, rendered through strict Jinja templates.
+
+Templates are looked up in the project's ``templates/`` folder first, then in the packaged
+defaults (``errorbook/docs/templates``). A project override may extend the default it replaces
+as ``errorbook/docs/<name>``. Catalog text only ever reaches templates as data, so a ``{{ }}``
+in an entry is printed, never evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from errorbook.read.config import Config
+from errorbook.core.errors import TemplateError
+from errorbook.model import Catalog, ErrorDef
+from errorbook.write.notice import GENERATED_MARKER, HEAD_BYTES
+from errorbook.speed.parallel import parallel_map
+from errorbook.python.examples import runtime_examples
+from errorbook.docs.templating import environment, load, render
+from errorbook.docs.entry_page import ExampleResponse, entry_page
+from errorbook.docs.index_pages import folder_pages, home_page, redirect_pages, status_page
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+
+def generate_docs(
+    catalog: Catalog, config: Config, package: Mapping[str, str]
+) -> dict[Path, str]:
+    """The documentation generator of `errorbook generate`, with the runtime's own examples.
+
+    Args:
+        catalog: The loaded catalog.
+        config: The project configuration.
+        package: The generated package's files (`export_package`), whose example responses the
+            pages show.
+    """
+    with runtime_examples(catalog, package) as examples:
+        return render_docs(catalog, config, examples)
+
+
+def render_docs(
+    catalog: Catalog, config: Config, examples: Mapping[str, ExampleResponse]
+) -> dict[Path, str]:
+    """Render every documentation page of the catalog.
+
+    Args:
+        catalog: The loaded catalog.
+        config: The project configuration (docs folder, template overrides, package name).
+        examples: The generated package's example response for every code.
+
+    Returns:
+        ``{absolute path: text}``: one page per entry at ``<docs-dir>/<code>.md``, the home
+        page, one index page per folder, the by-status page, and redirect pages for aliases
+        and for a ``type:`` on another path of the site.
+
+    Raises:
+        TemplateError: A template is missing, malformed, uses an undefined value, or drops
+            the generated-file notice.
+    """
+    env = environment(config.templates)
+    load(env, "docs/error.md.j2")  # compiled once, before any worker is forked
+
+    def render_entry(entry: ErrorDef) -> tuple[str, str]:
+        page = entry_page(entry, catalog, examples[entry.code], config.package_name)
+        context = {"page": page, "entry": entry, "notice": _notice(config, entry.source)}
+        return page.path, _render(env, "docs/error.md.j2", context)
+
+    rendered = dict(parallel_map(render_entry, catalog.entries))
+    notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
+    pages: dict[str, tuple[str, dict[str, Any]]] = {}
+    home = home_page(catalog, examples)
+    pages[home.path] = ("docs/home.md.j2", {"page": home, "notice": notice})
+    for folder in folder_pages(catalog):
+        pages[folder.path] = ("docs/folder.md.j2", {"page": folder, "notice": notice})
+    by_status = status_page(catalog)
+    pages[by_status.path] = ("docs/by-status.md.j2", {"page": by_status, "notice": notice})
+    for redirect in redirect_pages(catalog):
+        pages[redirect.path] = ("docs/redirect.html.j2", {"page": redirect, "notice": notice})
+    rendered.update((path, _render(env, name, context)) for path, (name, context) in pages.items())
+    return {config.docs_dir / path: text for path, text in rendered.items()}
+
+
+def _notice(config: Config, source: str) -> str:
+    return (
+        f"{GENERATED_MARKER} from {source}: DO NOT EDIT. "
+        "Change the catalog, then run `errorbook generate`."
+    )
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _render(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any]
+) -> str:
+    text = render(env, name, context)
+    if GENERATED_MARKER not in text[:HEAD_BYTES]:
+        raise TemplateError(
+            f"template {name} must print {{{{ notice }}}} near its top: without the "
+            f"'{GENERATED_MARKER}' notice errorbook could never update the file again"
+        )
+    return text

@@ -1,0 +1,114 @@
+"""Build or serve the documentation site with MkDocs, as ``errorbook build`` / ``serve`` do.
+
+MkDocs is imported only here and in the plugin (`errorbook.docs.plugin`), and only when a site
+is built: ``validate`` and ``generate`` never load it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from errorbook.core.diagnostics import display_path
+from errorbook.core.errors import CatalogError, SiteError, UsageError
+from errorbook.docs.listen import check_listen
+from errorbook.docs.site_dir import site_dir_problem
+from errorbook.read.config import Config
+from errorbook.read.config import load_config as load_project
+from errorbook.read.site_settings import MKDOCS_FILE
+
+PLUGIN_NAME = "errorbook"
+
+
+def mkdocs_file(project: Config) -> Path:
+    """The MkDocs configuration next to the errorbook configuration.
+
+    Raises:
+        UsageError: There is none; the message says what a minimal one holds.
+    """
+    path = project.root / MKDOCS_FILE
+    if not path.is_file():
+        raise UsageError(
+            f"no {MKDOCS_FILE} in {project.root}: create one with `site_url: {project.base_uri}`, "
+            "`theme: {name: material}` and `plugins: [search, errorbook]` (see the README)"
+        )
+    return path
+
+
+def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:
+    """Build the site described by ``mkdocs_file``, as ``mkdocs build`` would.
+
+    Args:
+        mkdocs_file: The MkDocs configuration.
+        strict: Abort on warnings; None leaves it to the ``strict`` setting of the file.
+
+    Returns:
+        The folder the site was written to.
+
+    Raises:
+        SiteError: MkDocs reported a configuration or build error (already logged).
+    """
+    with _mkdocs_logging(), _site_errors():
+        config = load_config(str(mkdocs_file), strict=strict)
+        # The plugin checks this too, but a site may be built without it.
+        problem = None
+        with contextlib.suppress(CatalogError):
+            problem = site_dir_problem(load_project(cwd=mkdocs_file.parent), Path(config.site_dir))
+        if problem:
+            raise SiteError(problem)
+        mkdocs_build(config)
+        return Path(config.site_dir)
+
+
+def serve_site(
+    mkdocs_file: Path, *, dev_addr: str | None = None, open_browser: bool = False
+) -> None:
+    """Serve the site with live reload until interrupted, as ``mkdocs serve`` would.
+
+    Raises:
+        SiteError: MkDocs reported a configuration or build error (already logged).
+        UsageError: The server cannot listen on its address.
+    """
+    with _mkdocs_logging(), _site_errors():
+        host, port = load_config(str(mkdocs_file), dev_addr=dev_addr).dev_addr
+        check_listen(host, port)
+        mkdocs_serve(str(mkdocs_file), dev_addr=dev_addr, open_in_browser=open_browser)
+
+
+def uses_plugin(mkdocs_file: Path) -> bool:
+    """True when the MkDocs configuration enables the ``errorbook`` plugin."""
+    with _mkdocs_logging(), _site_errors():
+        return PLUGIN_NAME in load_config(str(mkdocs_file)).plugins
+
+
+@contextlib.contextmanager
+def _site_errors() -> Iterator[None]:
+    try:
+        yield
+    except MkDocsException as error:
+        raise SiteError(error.format_message()) from None
+
+
+@contextlib.contextmanager
+def _mkdocs_logging() -> Iterator[None]:
+    """Show MkDocs' messages as its own CLI does (it configures logging only in its CLI)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    previous = (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]

@@ -1,0 +1,249 @@
+"""The one orchestrator: unchanged? → read → check → model → generate → write → record.
+
+Every command and the MkDocs plugin run the catalog through these functions. They return what
+happened as data (`RunResult`) and never print: the shells decide how to show it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from errorbook.core.diagnostics import Diagnostic, count_errors, promote_warnings
+from errorbook.model import Catalog
+from errorbook.read.config import Config
+from errorbook.speed import collecting_rarely
+from errorbook.speed.unchanged import RunInputs, settle, unchanged
+from errorbook.write.files import FileChange, check_outputs, managed_dirs, write_outputs
+
+__all__ = [
+    "RunResult",
+    "check_generated",
+    "generate_outputs",
+    "generators",
+    "regenerate",
+    "validate",
+]
+
+#: The import name the docs' examples give the package when none is configured.
+_EXAMPLE_PACKAGE = "problems"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run found and did.
+
+    Attributes:
+        diagnostics: Every diagnostic, sorted, with warnings already errors under ``strict``.
+        catalog: The loaded catalog; None when it has errors, or when nothing was loaded.
+        entries: How many entries the catalog has.
+        files: How many files the generators produce.
+        changes: The files written or deleted.
+        stale: For a check: the unified diff of the stale generated files; empty when fresh.
+        skipped: True when nothing had changed since the last clean run, so nothing was loaded.
+        timings: Seconds spent in each stage, in order.
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+    catalog: Catalog | None
+    entries: int
+    files: int = 0
+    changes: tuple[FileChange, ...] = ()
+    stale: str = ""
+    skipped: bool = False
+    timings: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the catalog has no errors (warnings allowed unless ``strict``)."""
+        return count_errors(self.diagnostics) == 0
+
+    @property
+    def written(self) -> tuple[FileChange, ...]:
+        """The files created or updated."""
+        return tuple(change for change in self.changes if change.kind != "delete")
+
+    @property
+    def deleted(self) -> tuple[FileChange, ...]:
+        """The stale generated files deleted: no entry generates them any more."""
+        return tuple(change for change in self.changes if change.kind == "delete")
+
+
+class _Clock:
+    """Times the stages of one run."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def validate(config: Config, *, strict: bool = False) -> RunResult:
+    """Read and check the whole catalog.
+
+    Args:
+        config: The project configuration.
+        strict: Treat warnings as errors.
+
+    Returns:
+        The diagnostics, and the catalog when it has no errors.
+    """
+    from errorbook.check.load import load_catalog
+
+    clock = _Clock()
+    with clock.stage("load and check"):
+        loaded = load_catalog(config)
+    diagnostics = tuple(promote_warnings(loaded.diagnostics) if strict else loaded.diagnostics)
+    catalog = loaded.catalog if count_errors(diagnostics) == 0 else None
+    entries = len(loaded.catalog) if loaded.catalog is not None else len(loaded.entries)
+    return RunResult(diagnostics, catalog, entries, timings=clock.timings)
+
+
+def regenerate(
+    config: Config,
+    *,
+    strict: bool = False,
+    on_checked: Callable[[RunResult], None] | None = None,
+) -> RunResult:
+    """Bring every generated file up to date with the catalog.
+
+    Nothing is loaded when nothing read or written has changed since the last clean run (see
+    `errorbook.speed.unchanged`). Files whose text is already right are not touched, so a watcher
+    (``mkdocs serve``) sees no change and does not rebuild in a loop. A catalog with errors
+    writes nothing.
+
+    Args:
+        config: The project configuration.
+        strict: Treat warnings as errors.
+        on_checked: Called with the check's result before anything is generated, so a shell
+            can show the diagnostics even when generating then fails.
+
+    Returns:
+        The diagnostics and the files changed.
+
+    Raises:
+        OutputError: A file could not be written, or belongs to someone else.
+        TemplateError: A documentation template is broken.
+    """
+    managed = managed_dirs(config)
+    inputs = _inputs(config)
+    last = unchanged(inputs, managed)
+    if last is not None:
+        skipped = RunResult((), None, last.entries, last.files, skipped=True)
+        if on_checked is not None:
+            on_checked(skipped)
+        return skipped
+    with collecting_rarely():
+        checked = validate(config, strict=strict)
+        if on_checked is not None:
+            on_checked(checked)
+        if checked.catalog is None:
+            return checked
+        clock = _Clock()
+        clock.timings.update(checked.timings)
+        files = generate_outputs(checked.catalog, config, clock.stage)
+        with clock.stage("write"):
+            changes = write_outputs(files, managed)
+        settle(inputs, not checked.diagnostics, checked.entries, files, managed)
+    return RunResult(
+        checked.diagnostics,
+        checked.catalog,
+        checked.entries,
+        len(files),
+        tuple(changes),
+        timings=clock.timings,
+    )
+
+
+def check_generated(
+    config: Config,
+    *,
+    strict: bool = False,
+    on_checked: Callable[[RunResult], None] | None = None,
+) -> RunResult:
+    """Compare the generated files on disk with what the catalog generates; write nothing.
+
+    Args:
+        config: The project configuration.
+        strict: Treat warnings as errors.
+        on_checked: As for `regenerate`.
+
+    Returns:
+        The diagnostics, and in ``stale`` a unified diff of every file that differs.
+    """
+    checked = validate(config, strict=strict)
+    if on_checked is not None:
+        on_checked(checked)
+    if checked.catalog is None:
+        return checked
+    files = generate_outputs(checked.catalog, config)
+    stale = check_outputs(files, managed_dirs(config))
+    return RunResult(checked.diagnostics, checked.catalog, checked.entries, len(files), stale=stale)
+
+
+#: Times one named stage of a run: ``with stage("docs"): ...``.
+Stage = Callable[[str], AbstractContextManager[None]]
+#: A generator turns the catalog into files keyed by absolute path; it also gets the generated
+#: package's files (``{relative path: text}``), exported once for every generator.
+Generator = Callable[[Catalog, Config, Mapping[str, str]], dict[Path, str]]
+
+
+def generators() -> tuple[tuple[str, Generator], ...]:
+    """Every generator, named, in the order they run. Imported only when a run needs them."""
+    from errorbook.docs.render import generate_docs
+    from errorbook.machine.outputs import generate_catalog_json, generate_schemas
+    from errorbook.python.export import package_files
+
+    return (
+        ("python package", lambda catalog, config, package: package_files(package, config)),
+        ("catalog.json", lambda catalog, config, package: generate_catalog_json(catalog, config)),
+        ("schemas", lambda catalog, config, package: generate_schemas(catalog, config)),
+        ("docs", generate_docs),
+    )
+
+
+def generate_outputs(
+    catalog: Catalog, config: Config, stage: Stage | None = None
+) -> dict[Path, str]:
+    """Everything errorbook generates for this catalog, in memory, keyed by absolute path.
+
+    The Python package is exported once: its files are written (when ``python-package`` is
+    set) and imported for the example responses the docs show.
+
+    Args:
+        catalog: A catalog without errors.
+        config: The project configuration.
+        stage: Times each generator (see `RunResult.timings`); optional.
+    """
+    from errorbook.python.export import export_package
+
+    timed = stage or _untimed
+    with timed("export the package"):
+        package = export_package(catalog, config.package_name or _EXAMPLE_PACKAGE)
+    files: dict[Path, str] = {}
+    for name, generator in generators():
+        with timed(name):
+            files.update(generator(catalog, config, package))
+    return dict(sorted(files.items()))
+
+
+@contextmanager
+def _untimed(name: str) -> Iterator[None]:
+    yield
+
+
+def _inputs(config: Config) -> RunInputs:
+    """What a run's outputs depend on: the catalog, configuration, templates and errorbook."""
+    folders = [config.catalog, Path(__file__).resolve().parent]  # errorbook itself
+    if config.templates is not None:
+        folders.append(config.templates)
+    return RunInputs(str(config.source), (config.source,), tuple(folders), repr(config))

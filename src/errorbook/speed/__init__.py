@@ -1,0 +1,30 @@
+"""Everything errorbook does only to be fast, behind one door.
+
+The main paths read as if none of this existed: they call `parallel_map` where a plain loop
+would do, ask `certainly_valid`-style checks before jsonschema, and so on. Each piece names the
+target of ``docs/benchmarks.md`` it serves; each can be measured by switching it off, and one
+that no target needs any more should go.
+
+- `parallel_map` (`errorbook.speed.parallel`): per-entry work on both cores. Cold generate within
+  3x of the floor; validate within 3x of the floor at 10,000 entries. ``ERRORBOOK_JOBS=1`` turns
+  it off.
+- `compile_schema` (`errorbook.speed.compiled_schema`): vouches for valid entries without
+  jsonschema. Validate within 3x of the floor, and check-jsonschema at least 3x slower.
+- `compile_cached` (`errorbook.speed.bytecode`): the generated package's bytecode, compiled once
+  across runs for the docs' example responses. Cold generate within 3x of the floor.
+- `Record` (`errorbook.speed.pickling`): model records pickle through their constructor, so
+  results come back from workers cheaply. Cold generate and validate at 10,000 entries.
+- `collecting_rarely` (`errorbook.speed.collect`): fewer garbage collections while a catalog is
+  alive. Validate and cold generate at 10,000 entries.
+- `unchanged` / `settle` (`errorbook.speed.unchanged`): the nothing-changed record. Generate with
+  nothing changed at most 10% of a cold run.
+
+This package imports nothing else of errorbook, so any stage may use it.
+"""
+
+from __future__ import annotations
+
+from errorbook.speed.collect import collecting_rarely
+from errorbook.speed.parallel import parallel_map
+
+__all__ = ["collecting_rarely", "parallel_map"]
