@@ -11,6 +11,7 @@ from errorbook.check.example_responses import check_example_responses
 from errorbook.check.rules import check_catalog, check_entry
 from errorbook.check.schema import validate_document
 from errorbook.check.site import check_site
+from errorbook.check.type_uris import check_type_uris
 from errorbook.core.diagnostics import Diagnostic, count_errors, sort_diagnostics
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.build import build_entry
@@ -64,6 +65,7 @@ def load_catalog(config: Config) -> LoadResult:
                 documents[entry.code] = document
     diagnostics.extend(check_catalog(entries, documents))
     diagnostics.extend(check_site(config, entries, documents, site_url))
+    diagnostics.extend(check_type_uris(config.base_uri, entries, documents))
     if not paths:
         diagnostics.append(_empty_catalog(config.catalog))
     ordered = sort_diagnostics(diagnostics)

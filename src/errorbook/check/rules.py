@@ -13,6 +13,7 @@ from errorbook.check.python_names import check_module_names, check_python_names
 from errorbook.core.diagnostics import Diagnostic, Severity
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field, has_dot_segment
 from errorbook.model.naming import class_name
+from errorbook.model.uri import normalize_uri
 from errorbook.read.yaml_source import Document, Location, PathItem, locate
 from errorbook.speed.compiled_schema import JSON_TYPES
 
@@ -79,8 +80,6 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     if any(marker in text for marker in _MARKERS) and _TODO.search(text):
         _check_todo(report, document.data, [])
     _check_empty_sections(report, document.data)
-    if document.data.get("type") == entry.type_uri and entry.type_uri.endswith("/" + entry.code):
-        report(["type"], "W006", "'type' repeats base-uri + code", "remove it", severity="warning")
     _check_uri_segments(report, entry, "type" in document.data)
     return found
 
@@ -241,26 +240,53 @@ def check_catalog(
     return found
 
 
+#: A URI an entry claims: (priority, entry, URI as written, where it is written).
+_Claim = tuple[int, ErrorDef, str, list[PathItem]]
+
+
 def _unique_uris(
     entries: Sequence[ErrorDef], documents: Mapping[str, Document]
 ) -> Iterator[Diagnostic]:
-    """Derived URIs claim first, so a clash is blamed on the explicit `type:` or alias."""
-    claims: list[tuple[int, ErrorDef, str, list[PathItem]]] = []
+    """Derived URIs claim first, so a clash is blamed on the explicit `type:` or alias.
+
+    URIs are compared in normal form: two spellings of one URI are one type URI.
+    """
+    claims: list[_Claim] = []
     for entry in entries:
         explicit = "type" in documents[entry.code].data
         claims.append((1 if explicit else 0, entry, entry.type_uri, ["type"] if explicit else []))
         claims += [(2, entry, alias, ["aliases", i]) for i, alias in enumerate(entry.aliases)]
-    owner: dict[str, str] = {}
-    for _, entry, uri, path in sorted(claims, key=lambda claim: (claim[0], claim[1].code)):
-        found: list[Diagnostic] = []
-        report = _Reporter(documents[entry.code], found)
-        if owner.get(uri, entry.code) != entry.code:
-            hint = "type URIs identify problem types: each must belong to exactly one entry"
-            report(path, "E015", f"type URI {uri} is already used by {owner[uri]}", hint)
-        elif uri in owner:
-            report(path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias")
-        owner.setdefault(uri, entry.code)
-        yield from found
+    first: dict[str, _Claim] = {}
+    for claim in sorted(claims, key=lambda claim: (claim[0], claim[1].code)):
+        earlier = first.setdefault(normalize_uri(claim[2]), claim)
+        if earlier is not claim:
+            yield from _uri_clash(documents[claim[1].code], claim, earlier)
+
+
+def _uri_clash(
+    document: Document,
+    claim: _Claim,
+    earlier: _Claim,
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    report = _Reporter(document, found)
+    _, entry, uri, path = claim
+    _, other, spelled, where = earlier
+    written = "" if spelled == uri else f" (written {spelled})"
+    if other.code != entry.code:
+        hint = "type URIs identify problem types: each must belong to exactly one entry"
+        report(path, "E015", f"type URI {uri} is already used by {other.code}{written}", hint)
+    elif where[:1] == ["aliases"]:
+        report(
+            path,
+            "E015",
+            f"alias {uri} is the same URI as the alias {spelled}",
+            "keep one spelling: RFC 3986 §6 makes them one URI",
+        )
+    else:
+        message = f"alias {uri} is this entry's own type URI{written}"
+        report(path, "E015", message, "remove the alias")
+    return found
 
 
 def _links(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> Iterator[Diagnostic]:
