@@ -8,7 +8,6 @@ reported here, at the entry, instead of surfacing as a broken package. `checks` 
 from __future__ import annotations
 
 import keyword
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol
 
@@ -36,9 +35,6 @@ class Report(Protocol):
         *,
         key: bool = False,
     ) -> None: ...
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def check_python_names(entry: ErrorDef, report: Report) -> None:
@@ -87,10 +83,6 @@ def _check_headers(entry: ErrorDef, report: Report) -> None:
         if other != header.name:
             message = f"headers '{other}' and '{header.name}' are one header: names ignore case"
             report(path, "E035", message, "keep one of them", key=True)
-        if header.value is not None and _CONTROL.search(header.value):
-            message = f"the value of {header.name} holds a line break or control character"
-            hint = "a header value is one line of text; write it without escapes like \\n"
-            report([*path, "value"], "E036", message, hint)
 
 
 def check_module_names(

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from errorbook.check.header_values import check_header_values
 from errorbook.check.python_names import check_module_names, check_python_names
 from errorbook.core.diagnostics import Diagnostic, Severity
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field, has_dot_segment
@@ -71,6 +72,7 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     for field in entry.fields:
         _check_field(report, field)
     check_python_names(entry, report)
+    check_header_values(entry, report)
     _check_required_headers(report, entry)
     _check_examples(report, entry)
     # One search over all the text first: nearly every entry has no marker at all. Joining
