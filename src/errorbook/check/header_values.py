@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import string
 
-from errorbook.check.python_names import Report
+from errorbook.check.reporter import Reporter
 from errorbook.model import ErrorDef
 from errorbook.read.yaml_source import PathItem
 
@@ -29,7 +29,7 @@ _FIELD_HINT = (
 )
 
 
-def check_header_values(entry: ErrorDef, report: Report) -> None:
+def check_header_values(entry: ErrorDef, report: Reporter) -> None:
     """E036 for each header value HTTP cannot carry, and each string example that feeds one."""
     examples = {
         field.name: field.example
@@ -66,7 +66,7 @@ def _parts(template: str) -> list[tuple[str, str | None]]:
     return parts or [("", None)]
 
 
-def _check_text(report: Report, path: list[PathItem], what: str, text: str) -> None:
+def _check_text(report: Reporter, path: list[PathItem], what: str, text: str) -> None:
     if _CONTROL.search(text):
         hint = "a header value is one line of text; write it without escapes like \\n"
         report(path, "E036", f"{what} holds a line break or control character", hint)

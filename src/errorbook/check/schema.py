@@ -52,8 +52,11 @@ def entry_schema_text() -> str:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    # A catalog whose files are all valid never needs jsonschema (see below): made on demand.
+def entry_validator() -> Draft202012Validator:
+    """The validator of the entry schema, made on first use.
+
+    A catalog whose files are all valid never needs jsonschema (see `validate_document`).
+    """
     return strict_validator(entry_schema())
 
 
@@ -68,7 +71,7 @@ def validate_document(document: Document) -> list[Diagnostic]:
     # when it cannot, and every diagnostic still comes from jsonschema.
     if _certainly_valid()(document.data):
         return []
-    errors = list(_validator().iter_errors(document.data))
+    errors = list(entry_validator().iter_errors(document.data))
     if not errors:
         return []
     found: list[Diagnostic] = []
@@ -184,7 +187,7 @@ def _alternatives(
 
 def _type_matches(schema: Any, instance: Any) -> bool:
     expected = schema.get("type") if isinstance(schema, dict) else None
-    return expected is not None and _validator().is_type(instance, expected)
+    return expected is not None and entry_validator().is_type(instance, expected)
 
 
 def _wrong_type(document: Document, error: _Failure, path: list[PathItem]) -> Diagnostic:
