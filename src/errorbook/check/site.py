@@ -125,5 +125,8 @@ def _collisions(
         where = locate(document, owner.key) if owner.key else None
         message = f"{owner.what} would be served at /{owner.url}, which is {earlier.what}"
         hint = _HINTS.get(owner.key, "remove or change this alias")
+        if earlier.code is None:
+            # The home, by-status and folder pages are errorbook's: they cannot move away.
+            hint += f": errorbook writes {earlier.what} there"
         line, column = (where.line, where.column) if where else (1, 1)
         yield Diagnostic(document.path, line, column, "E040", message, hint)

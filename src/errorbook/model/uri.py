@@ -56,6 +56,8 @@ def _authority(authority: str, scheme: str) -> str:
 
 def _encode(text: str) -> str:
     """``text`` with every non-ASCII character escaped and every escape in normal form."""
+    if "%" not in text and text.isascii():
+        return text  # nearly every URI: checks normalise each one several times
     encoded = "".join(
         char if char.isascii() else "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
         for char in text
