@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
 import re
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -68,6 +72,34 @@ def build(project: Path, site_url: str) -> BuiltSite:
     catalog = load_catalog(config).catalog
     assert catalog is not None
     return BuiltSite(project, project / "site", config, catalog, site_url, result.stderr)
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site folder below the site_url's path, as the production host does."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__not_found__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(site: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``site`` on localhost below ``prefix``; yields the URL of that prefix."""
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def visible_text(page_html: str) -> str:

@@ -8,22 +8,18 @@ a missing browser is a failure.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from errorbook.python.examples import example_responses
-from sitetools import ROOT, BuiltSite
+from sitetools import ROOT, BuiltSite, serving
 
 SEED = "unkey/authentication/key_not_found"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -58,34 +54,10 @@ def _chromium() -> str:
     return found
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site folder below the site_url's path, as the production host does."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__not_found__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def served(repo_site: BuiltSite) -> Iterator[str]:
-    prefix = urlsplit(repo_site.site_url).path
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(repo_site.site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(repo_site.site, urlsplit(repo_site.site_url).path) as url:
+        yield url
 
 
 def test_seed_page_in_a_real_browser(repo_site: BuiltSite, served: str, tmp_path: Path) -> None:

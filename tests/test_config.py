@@ -49,6 +49,9 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         (BASE + "catalog = 3\n", "'catalog' must be a non-empty string"),
         (BASE + "python-package = 'src/my-errors'\n", "python-package must end in a valid"),
         ('base-uri = "ftp://x/"\n', "base-uri must be an absolute http(s) URI"),
+        # Python's $ also matches before a trailing line feed: the whole value must match.
+        ('base-uri = "https://x/\\n"\n', "base-uri must be an absolute http(s) URI"),
+        (BASE + 'python-package = "src/errors\\n"\n', "python-package must end in a valid"),
         (BASE + "docs_dir = 'x'\n", "did you mean 'docs-dir'?"),
         ("base-uri = \n", "not valid TOML"),
         # generate deletes its stale files below these folders: never the project's own files.

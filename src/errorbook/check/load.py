@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from errorbook.check.catalog_rules import check_catalog
 from errorbook.check.codes import check_code
 from errorbook.check.example_responses import check_example_responses
-from errorbook.check.rules import check_catalog, check_entry
+from errorbook.check.rules import check_entry
+from errorbook.check.salvage import Unit, intact, salvage
 from errorbook.check.schema import validate_document
 from errorbook.check.site import check_site
+from errorbook.check.type_uris import check_type_uris
 from errorbook.core.diagnostics import Diagnostic, count_errors, sort_diagnostics
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.build import build_entry
@@ -52,18 +55,27 @@ def load_catalog(config: Config) -> LoadResult:
     """
     diagnostics: list[Diagnostic] = []
     entries: list[ErrorDef] = []
+    # Every entry the rules across the catalog see: the valid ones, and what the rest salvaged.
+    checked: list[ErrorDef] = []
     documents: dict[str, Document] = {}
+    broken: dict[str, frozenset[Unit]] = {}
     paths = list(entry_files(config.catalog, diagnostics))
     site_url = read_site_url(config.root)
     with collecting_rarely():
         for problems, loaded in parallel_map(functools.partial(_load_entry, config), paths):
             diagnostics.extend(problems)
-            if loaded is not None:
-                entry, document = loaded
+            if loaded is None:
+                continue
+            entry, document, repaired = loaded
+            checked.append(entry)
+            documents[entry.code] = document
+            if repaired:
+                broken[entry.code] = repaired
+            else:
                 entries.append(entry)
-                documents[entry.code] = document
-    diagnostics.extend(check_catalog(entries, documents))
-    diagnostics.extend(check_site(config, entries, documents, site_url))
+    diagnostics.extend(check_catalog(checked, documents, broken))
+    diagnostics.extend(check_site(config, checked, documents, site_url))
+    diagnostics.extend(check_type_uris(config.base_uri, checked, documents))
     if not paths:
         diagnostics.append(_empty_catalog(config.catalog))
     ordered = sort_diagnostics(diagnostics)
@@ -75,8 +87,9 @@ def load_catalog(config: Config) -> LoadResult:
 
 def _load_entry(
     config: Config, path: Path
-) -> tuple[list[Diagnostic], tuple[ErrorDef, Document] | None]:
-    """Everything that can be known about one file on its own: its problems, and its entry."""
+) -> tuple[list[Diagnostic], tuple[ErrorDef, Document, frozenset[Unit]] | None]:
+    """Everything that can be known about one file on its own: its problems, and its entry
+    (salvaged from its valid parts when it fails the schema, with the units repaired)."""
     code = path.relative_to(config.catalog).with_suffix("").as_posix()
     diagnostics = list(check_code(path, code))
     document, problems = read_document(path)
@@ -85,12 +98,19 @@ def _load_entry(
         return diagnostics, None
     problems = validate_document(document)
     diagnostics.extend(problems)
+    data, broken = document.data, frozenset[Unit]()
     if problems:
-        return diagnostics, None
-    entry = build_entry(document.data, code, config.base_uri, _source_name(path, config))
-    diagnostics.extend(check_entry(entry, document))
-    diagnostics.extend(check_example_responses(entry, document, config.envelope))
-    return diagnostics, (entry, document)
+        salvaged = salvage(document.data)
+        if salvaged is None:
+            return diagnostics, None
+        data, broken = salvaged.data, salvaged.broken
+    entry = build_entry(data, code, config.base_uri, _source_name(path, config))
+    diagnostics.extend(check_entry(entry, document, broken))
+    # A response example is checked against the members, status, title and type of its entry.
+    if all(intact(broken, key) for key in ("title", "status", "type", "fields")):
+        diagnostics.extend(check_example_responses(entry, document, config.envelope))
+    # The rules across entries read the salvaged data: a broken `type:` is not there.
+    return diagnostics, (entry, replace(document, data=data), broken)
 
 
 def _source_name(path: Path, config: Config) -> str:

@@ -8,10 +8,9 @@ reported here, at the entry, instead of surfacing as a broken package. `checks` 
 from __future__ import annotations
 
 import keyword
-import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol
 
+from errorbook.check.reporter import Reporter
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef
 from errorbook.model.naming import (
@@ -24,31 +23,14 @@ from errorbook.model.naming import (
 from errorbook.read.yaml_source import Document, PathItem
 
 
-class Report(Protocol):
-    """Records one finding at a data path of the entry; ``key=True`` points at the key."""
-
-    def __call__(
-        self,
-        path: Sequence[PathItem],
-        code: str,
-        message: str,
-        hint: str | None = None,
-        *,
-        key: bool = False,
-    ) -> None: ...
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def check_python_names(entry: ErrorDef, report: Report) -> None:
+def check_python_names(entry: ErrorDef, report: Reporter) -> None:
     """The per-entry rules: member attributes, the class name, and the headers."""
     _check_attributes(entry, report)
     _check_class_name(entry, report)
     _check_headers(entry, report)
 
 
-def _check_attributes(entry: ErrorDef, report: Report) -> None:
+def _check_attributes(entry: ErrorDef, report: Reporter) -> None:
     taken: dict[str, str] = {}
     for field in entry.fields:
         path: list[PathItem] = ["fields", field.name]
@@ -66,7 +48,7 @@ def _check_attributes(entry: ErrorDef, report: Report) -> None:
             report(path, code, message, "rename the member", key=True)
 
 
-def _check_class_name(entry: ErrorDef, report: Report) -> None:
+def _check_class_name(entry: ErrorDef, report: Reporter) -> None:
     name = class_name(entry.name)
     hint = f"rename the file {entry.name}.yaml"
     if keyword.iskeyword(name):
@@ -76,7 +58,7 @@ def _check_class_name(entry: ErrorDef, report: Report) -> None:
         report([], "E033", message, hint)
 
 
-def _check_headers(entry: ErrorDef, report: Report) -> None:
+def _check_headers(entry: ErrorDef, report: Reporter) -> None:
     seen: dict[str, str] = {}
     for header in entry.headers:
         path: list[PathItem] = ["headers", header.name]
@@ -87,10 +69,6 @@ def _check_headers(entry: ErrorDef, report: Report) -> None:
         if other != header.name:
             message = f"headers '{other}' and '{header.name}' are one header: names ignore case"
             report(path, "E035", message, "keep one of them", key=True)
-        if header.value is not None and _CONTROL.search(header.value):
-            message = f"the value of {header.name} holds a line break or control character"
-            hint = "a header value is one line of text; write it without escapes like \\n"
-            report([*path, "value"], "E036", message, hint)
 
 
 def check_module_names(

@@ -1,19 +1,21 @@
-"""Semantic rules the schema cannot express: per entry, then across the whole catalog."""
+"""Semantic rules the schema cannot express, for one entry (`catalog_rules`: across entries)."""
 
 from __future__ import annotations
 
 import math
 import re
 import string
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from errorbook.check.python_names import check_module_names, check_python_names
-from errorbook.core.diagnostics import Diagnostic, Severity
+from errorbook.check.header_values import check_header_values
+from errorbook.check.python_names import check_python_names
+from errorbook.check.reporter import Reporter
+from errorbook.check.salvage import Unit
+from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field, has_dot_segment
-from errorbook.model.naming import class_name
-from errorbook.read.yaml_source import Document, Location, PathItem, locate
+from errorbook.read.yaml_source import Document, PathItem
 from errorbook.speed.compiled_schema import JSON_TYPES
 
 _INTERNAL_NAMES = {
@@ -34,44 +36,37 @@ _REQUIRED_HEADERS = {
 }
 
 
-class _Reporter:
-    """Collects diagnostics about one document, locating each from its data path."""
+def check_entry(
+    entry: ErrorDef, document: Document, broken: frozenset[Unit] = frozenset()
+) -> list[Diagnostic]:
+    """The per-entry rules: placeholders, member names, example types, completeness.
 
-    def __init__(self, document: Document, found: list[Diagnostic]) -> None:
-        self.document = document
-        self.found = found
-
-    def __call__(
-        self,
-        path: Sequence[PathItem],
-        code: str,
-        message: str,
-        hint: str | None = None,
-        *,
-        key: bool = False,
-        severity: Severity = "error",
-    ) -> None:
-        where = locate(self.document, path, key=key) if path else Location(1, 1)
-        self.found.append(
-            Diagnostic(self.document.path, where.line, where.column, code, message, hint, severity)
-        )
-
-
-def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
-    """The per-entry rules: placeholders, member names, example types, completeness."""
+    Args:
+        entry: The entry, built from valid data or from what `salvage` kept of it.
+        document: Its source as read, to locate findings.
+        broken: The units `salvage` repaired; rules that read one of them are skipped.
+    """
     found: list[Diagnostic] = []
-    report = _Reporter(document, found)
-    declared = {f.name for f in entry.fields}
-    _check_template(report, ["detail"], entry.detail, declared)
-    _check_optional_placeholders(report, entry)
+    report = Reporter(document, found, broken)
+    # A field whose spec is broken is still declared; one whose name is broken (or a broken
+    # mapping) leaves the declared names unknown, and placeholders unchecked.
+    names = {field.name for field in entry.fields}
+    lost = any(unit[0] == "fields" and (len(unit) == 1 or unit[1] not in names) for unit in broken)
+    declared = None if lost else names
+    if declared is not None and report.intact("detail"):
+        _check_template(report, ["detail"], entry.detail, declared)
+        _check_optional_placeholders(report, entry)
     for header in entry.headers:
-        if header.value is not None:
+        if header.value is not None and declared is not None:
             _check_template(report, ["headers", header.name, "value"], header.value, declared)
     for field in entry.fields:
         _check_field(report, field)
     check_python_names(entry, report)
-    _check_required_headers(report, entry)
-    _check_examples(report, entry)
+    check_header_values(entry, report)
+    if report.intact("status"):
+        _check_required_headers(report, entry)
+        if report.intact("examples"):
+            _check_examples(report, entry)
     # One search over all the text first: nearly every entry has no marker at all. Joining
     # with newlines keeps the \b boundaries each string has on its own; plain substring tests
     # rule most entries out several times faster than the pattern can.
@@ -79,14 +74,12 @@ def check_entry(entry: ErrorDef, document: Document) -> list[Diagnostic]:
     if any(marker in text for marker in _MARKERS) and _TODO.search(text):
         _check_todo(report, document.data, [])
     _check_empty_sections(report, document.data)
-    if document.data.get("type") == entry.type_uri and entry.type_uri.endswith("/" + entry.code):
-        report(["type"], "W006", "'type' repeats base-uri + code", "remove it", severity="warning")
-    _check_uri_segments(report, entry, "type" in document.data)
+    _check_uri_segments(report, entry, "type" in document.data and report.intact("type"))
     return found
 
 
 def _check_template(
-    report: _Reporter, path: list[PathItem], template: str, declared: set[str]
+    report: Reporter, path: list[PathItem], template: str, declared: set[str]
 ) -> None:
     try:
         parts = list(string.Formatter().parse(template))
@@ -106,7 +99,7 @@ def _check_template(
             report(path, "E018", f"placeholder {{{name}}} is not a declared field", hint)
 
 
-def _check_uri_segments(report: _Reporter, entry: ErrorDef, explicit_type: bool) -> None:
+def _check_uri_segments(report: Reporter, entry: ErrorDef, explicit_type: bool) -> None:
     # A redirect page is written at the URI's path: "..", even percent-encoded, would climb out
     # of the docs folder, and no client or server resolves such a URI to the same page anyway.
     uris: list[tuple[list[PathItem], str]] = [(["type"], entry.type_uri)] if explicit_type else []
@@ -117,7 +110,7 @@ def _check_uri_segments(report: _Reporter, entry: ErrorDef, explicit_type: bool)
             report(path, "E013", f"{uri} has a '.' or '..' path segment", hint)
 
 
-def _check_optional_placeholders(report: _Reporter, entry: ErrorDef) -> None:
+def _check_optional_placeholders(report: Reporter, entry: ErrorDef) -> None:
     # The generated constructor then demands detail= whenever the field is left out, which
     # its signature (the field defaults to None) cannot tell a type checker.
     optional = {field.name for field in entry.fields if not field.required}
@@ -132,7 +125,7 @@ def _check_optional_placeholders(report: _Reporter, entry: ErrorDef) -> None:
         )
 
 
-def _check_field(report: _Reporter, field: Field) -> None:
+def _check_field(report: Reporter, field: Field) -> None:
     path: list[PathItem] = ["fields", field.name]
     if field.name in STANDARD_MEMBERS:
         hint = "RFC 9457 defines it already; choose another name"
@@ -169,7 +162,7 @@ def _is_json(value: object) -> bool:
     return value is None or isinstance(value, str | int | bool)
 
 
-def _check_required_headers(report: _Reporter, entry: ErrorDef) -> None:
+def _check_required_headers(report: Reporter, entry: ErrorDef) -> None:
     required = _REQUIRED_HEADERS.get(entry.status)
     if required is None:
         return
@@ -180,7 +173,7 @@ def _check_required_headers(report: _Reporter, entry: ErrorDef) -> None:
         report(["status"], "W005", message, hint, severity="warning")
 
 
-def _check_examples(report: _Reporter, entry: ErrorDef) -> None:
+def _check_examples(report: Reporter, entry: ErrorDef) -> None:
     if not 400 <= entry.status < 500:
         return
     kinds = {example.kind for example in entry.examples}
@@ -196,7 +189,7 @@ def _check_examples(report: _Reporter, entry: ErrorDef) -> None:
             )
 
 
-def _check_todo(report: _Reporter, value: Any, path: list[PathItem]) -> None:
+def _check_todo(report: Reporter, value: Any, path: list[PathItem]) -> None:
     if isinstance(value, str):
         match = _TODO.search(value)
         if match:
@@ -224,108 +217,8 @@ def _strings(value: Any) -> Iterator[str]:
             stack.extend(item)
 
 
-def _check_empty_sections(report: _Reporter, data: Mapping[str, Any]) -> None:
+def _check_empty_sections(report: Reporter, data: Mapping[str, Any]) -> None:
     for key, value in data.items():
-        if isinstance(value, list | dict) and not value:
+        if isinstance(value, list | dict) and not value and report.intact(key):
             hint = "fill it in, or remove the key"
             report([key], "W004", f"'{key}' is empty", hint, key=True, severity="warning")
-
-
-def check_catalog(
-    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
-) -> list[Diagnostic]:
-    """The rules across entries: unique URIs and names, links that resolve, distinct summaries."""
-    found: list[Diagnostic] = []
-    for check in (_unique_uris, _links, _unique_summaries, _unique_class_names, check_module_names):
-        found.extend(check(entries, documents))
-    return found
-
-
-def _unique_uris(
-    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
-) -> Iterator[Diagnostic]:
-    """Derived URIs claim first, so a clash is blamed on the explicit `type:` or alias."""
-    claims: list[tuple[int, ErrorDef, str, list[PathItem]]] = []
-    for entry in entries:
-        explicit = "type" in documents[entry.code].data
-        claims.append((1 if explicit else 0, entry, entry.type_uri, ["type"] if explicit else []))
-        claims += [(2, entry, alias, ["aliases", i]) for i, alias in enumerate(entry.aliases)]
-    owner: dict[str, str] = {}
-    for _, entry, uri, path in sorted(claims, key=lambda claim: (claim[0], claim[1].code)):
-        found: list[Diagnostic] = []
-        report = _Reporter(documents[entry.code], found)
-        if owner.get(uri, entry.code) != entry.code:
-            hint = "type URIs identify problem types: each must belong to exactly one entry"
-            report(path, "E015", f"type URI {uri} is already used by {owner[uri]}", hint)
-        elif uri in owner:
-            report(path, "E015", f"alias {uri} is this entry's own type URI", "remove the alias")
-        owner.setdefault(uri, entry.code)
-        yield from found
-
-
-def _links(entries: Sequence[ErrorDef], documents: Mapping[str, Document]) -> Iterator[Diagnostic]:
-    codes = {entry.code for entry in entries}
-    for entry in entries:
-        found: list[Diagnostic] = []
-        report = _Reporter(documents[entry.code], found)
-        for index, code in enumerate(entry.related):
-            _link(report, entry, code, ["related", index], "E016", codes)
-        if entry.deprecated and entry.deprecated.replaced_by:
-            _link(
-                report,
-                entry,
-                entry.deprecated.replaced_by,
-                ["deprecated", "replaced_by"],
-                "E017",
-                codes,
-            )
-        yield from found
-
-
-def _link(
-    report: _Reporter, entry: ErrorDef, code: str, path: list[PathItem], rule: str, codes: set[str]
-) -> None:
-    if code == entry.code:
-        report(path, "E025", f"{entry.code} refers to itself", "remove the reference")
-    elif code not in codes:
-        guess = _closest(code, codes)
-        hint = f"did you mean {guess}?" if guess else "name the code of an entry in this catalog"
-        report(path, rule, f"no entry has the code {code}", hint)
-
-
-def _closest(code: str, codes: set[str]) -> str | None:
-    import difflib
-
-    matches = difflib.get_close_matches(code, sorted(codes), n=1, cutoff=0.75)
-    return matches[0] if matches else None
-
-
-def _unique_summaries(
-    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
-) -> Iterator[Diagnostic]:
-    first: dict[str, str] = {}
-    for entry in entries:
-        other = first.setdefault(entry.summary.casefold(), entry.code)
-        if other != entry.code:
-            found: list[Diagnostic] = []
-            path: list[PathItem] = (
-                ["summary"] if "summary" in documents[entry.code].data else ["description"]
-            )
-            hint = "each index row should tell entries apart: write a summary specific to this one"
-            message = f"summary is the same as {other}'s"
-            _Reporter(documents[entry.code], found)(path, "W003", message, hint, severity="warning")
-            yield from found
-
-
-def _unique_class_names(
-    entries: Sequence[ErrorDef], documents: Mapping[str, Document]
-) -> Iterator[Diagnostic]:
-    first: dict[tuple[str, str], str] = {}
-    for entry in entries:
-        other = first.setdefault((entry.folder, class_name(entry.name)), entry.code)
-        if other != entry.code:
-            message = (
-                f"{entry.code} and {other} both become the Python class {class_name(entry.name)}"
-            )
-            path = documents[entry.code].path
-            yield Diagnostic(path, 1, 1, "E023", message, "rename one of the two files")

@@ -52,8 +52,11 @@ def entry_schema_text() -> str:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    # A catalog whose files are all valid never needs jsonschema (see below): made on demand.
+def entry_validator() -> Draft202012Validator:
+    """The validator of the entry schema, made on first use.
+
+    A catalog whose files are all valid never needs jsonschema (see `validate_document`).
+    """
     return strict_validator(entry_schema())
 
 
@@ -68,7 +71,7 @@ def validate_document(document: Document) -> list[Diagnostic]:
     # when it cannot, and every diagnostic still comes from jsonschema.
     if _certainly_valid()(document.data):
         return []
-    errors = list(_validator().iter_errors(document.data))
+    errors = list(entry_validator().iter_errors(document.data))
     if not errors:
         return []
     found: list[Diagnostic] = []
@@ -159,10 +162,10 @@ def _bad_name(document: Document, error: _Failure, path: list[PathItem]) -> Diag
     name = error.instance
     where = locate(document, [*path, name], key=True)
     if path == ["fields"]:
-        message = f"extension member name '{name}' is not allowed"
+        message = f"extension member name {name!r} is not allowed"
         hint = "RFC 9457 §3.2: start with a letter, then letters, digits or _; 3 characters or more"
     else:
-        message = f"'{name}' is not a valid HTTP header name"
+        message = f"{name!r} is not a valid HTTP header name"
         hint = "header names are tokens: letters, digits and !#$%&'*+.^_`|~-"
     return _at(document, where, "E013", message, hint)
 
@@ -184,7 +187,7 @@ def _alternatives(
 
 def _type_matches(schema: Any, instance: Any) -> bool:
     expected = schema.get("type") if isinstance(schema, dict) else None
-    return expected is not None and _validator().is_type(instance, expected)
+    return expected is not None and entry_validator().is_type(instance, expected)
 
 
 def _wrong_type(document: Document, error: _Failure, path: list[PathItem]) -> Diagnostic:
@@ -232,6 +235,7 @@ def _invalid_value(document: Document, error: _Failure, path: list[PathItem]) ->
     elif keyword == "pattern":
         problem = _PATTERN_MESSAGES.get(_pattern_kind(path), "has an invalid form")
         message = f"{name} {problem}: {instance!r}"
+        hint = _PATTERN_HINTS.get(_pattern_kind(path))
     else:
         message = f"{name}: {error.message}"
     return _at(document, where, "E013", message, hint)
@@ -242,6 +246,10 @@ _PATTERN_MESSAGES = {
     "code": "is not an error code (lowercase segments joined by /, e.g. unkey/data/api_not_found)",
     "uri": "is not an absolute http(s) URI",
     "lang": "must be a language name such as bash, python or json",
+}
+_PATTERN_HINTS = {
+    "uri": "start with http:// or https:// and a host; percent-encode spaces, control characters "
+    'and "<>\\^`{|}, and write % only in a %XX escape',
 }
 
 

@@ -7,11 +7,12 @@ redirect for a former or relocated type URI) must never claim the same URL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import Catalog, ErrorDef
-from errorbook.model.layout import INDEX_NAME, SCHEMA_FOLDER, PageOwner, page_owners
+from errorbook.model.layout import SITE_FILES, SITE_FOLDERS, PageOwner, page_owners
+from errorbook.model.uri import normalize_uri
 from errorbook.read.config import Config
 from errorbook.read.site_settings import MKDOCS_FILE, SiteUrl
 from errorbook.read.yaml_source import Document, locate
@@ -33,37 +34,57 @@ def check_site(
     """
     found = list(_site_url(site_url, config.base_uri))
     catalog = Catalog(config.base_uri, config.envelope, tuple(entries))
-    # A URI that two entries claim (or will, once E015 is fixed) is E015's business, not E040's.
-    claimants: dict[str, set[str]] = {}
-    for entry in entries:
-        for uri in (entry.type_uri, config.base_uri + entry.code):
-            claimants.setdefault(uri, set()).add(entry.code)
-
-    def left_to_e015(owner: PageOwner) -> bool:
-        claims = claimants.get(owner.uri, set()) if owner.uri else set()
-        # An entry's own type URI is its own claim; an alias must not be anyone's type URI.
-        return bool(claims - {owner.code} if owner.key == ("type",) else claims)
-
+    left_to_e015 = _claimed_twice(entries)
     owners = [owner for owner in page_owners(catalog) if not left_to_e015(owner)]
     found.extend(_collisions(iter(owners), documents))
-    found.extend(_inside_machine_outputs(owners, documents))
+    found.extend(_inside_files(owners, documents))
     return found
 
 
-def _inside_machine_outputs(
+def _claimed_twice(entries: Sequence[ErrorDef]) -> Callable[[PageOwner], bool]:
+    """Whether a redirect's URI is also claimed elsewhere: E015's business, not E040's."""
+    claims: dict[str, list[tuple[str, tuple[str | int, ...]]]] = {}
+    for entry in entries:
+        claims.setdefault(normalize_uri(entry.type_uri), []).append((entry.code, ("type",)))
+        for index, alias in enumerate(entry.aliases):
+            claims.setdefault(normalize_uri(alias), []).append((entry.code, ("aliases", index)))
+
+    def claimed_twice(owner: PageOwner) -> bool:
+        others = claims.get(normalize_uri(owner.uri), []) if owner.uri else []
+        # A type URI's redirect stands unless another entry has that type URI too: E015 then
+        # blames the alias, or the later type URI.
+        if owner.key == ("type",):
+            return any(key == ("type",) and code != owner.code for code, key in others)
+        return len(others) > 1
+
+    return claimed_twice
+
+
+def _inside_files(
     owners: Sequence[PageOwner], documents: Mapping[str, Document]
 ) -> Iterator[Diagnostic]:
-    """Redirect pages whose folder would be a file errorbook writes, or sit among its schemas."""
-    reserved = {INDEX_NAME: "the catalog index", SCHEMA_FOLDER: "the JSON Schemas' folder"}
+    """Redirect pages whose folder would have to be a file the site holds, or that would sit
+    in a folder another writer fills: the build would fail, or overwrite one of the two."""
+    # The first owner of a file is the page the site keeps there: generated pages come first.
+    files = {owner.file: owner.what for owner in reversed(owners)} | SITE_FILES
     for owner in owners:
-        what = reserved.get(owner.url.partition("/")[0])
-        if owner.uri is None or owner.code is None or what is None:
+        if owner.uri is None or owner.code is None:
             continue
-        where = locate(documents[owner.code], owner.key)
-        message = f"{owner.what} would be served at /{owner.url}, inside {what}"
-        hint = "change or remove this URI: errorbook writes its machine-readable files there"
+        parts = owner.file.split("/")
+        folders = ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+        clash = next((folder for folder in folders if folder in files), None)
+        if clash is not None:
+            where = f"but /{clash} is {files[clash]}"
+        elif parts[0] in SITE_FOLDERS and len(parts) > 1:
+            where = f"inside /{parts[0]}/, {SITE_FOLDERS[parts[0]]}"
+        else:
+            continue
+        located = locate(documents[owner.code], owner.key)
+        message = f"{owner.what} would be served at /{owner.url}, {where}"
+        hint = _HINTS.get(owner.key, "remove or change this alias")
+        hint += ": the site writes its own files there"
         yield Diagnostic(
-            documents[owner.code].path, where.line, where.column, "E040", message, hint
+            documents[owner.code].path, located.line, located.column, "E040", message, hint
         )
 
 
@@ -104,5 +125,8 @@ def _collisions(
         where = locate(document, owner.key) if owner.key else None
         message = f"{owner.what} would be served at /{owner.url}, which is {earlier.what}"
         hint = _HINTS.get(owner.key, "remove or change this alias")
+        if earlier.code is None:
+            # The home, by-status and folder pages are errorbook's: they cannot move away.
+            hint += f": errorbook writes {earlier.what} there"
         line, column = (where.line, where.column) if where else (1, 1)
         yield Diagnostic(document.path, line, column, "E040", message, hint)

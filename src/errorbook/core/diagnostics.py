@@ -59,6 +59,7 @@ RULES: dict[str, str] = {
     "W006": "redundant-type",
     "W007": "site-url-mismatch",
     "W008": "optional-placeholder",
+    "W009": "type-elsewhere",
 }
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from errorbook.model import Catalog, Envelope, ErrorDef, has_dot_segment
+from errorbook.model import Catalog, Envelope, ErrorDef
+from errorbook.model.uri import decoded_segments, normalize_uri
 
 HOME_PAGE = "index.md"
 STATUS_PAGE = "by-status.md"
@@ -20,6 +21,21 @@ INDEX_NAME = "catalog.json"
 SCHEMA_FOLDER = "schemas"
 #: The combined schema of every response body (``schemas/problems.json``).
 COMBINED_NAME = "problems"
+#: Files the site build writes besides the pages, below the site root: errorbook's catalog index
+#: and what MkDocs writes. No redirect page may need one of them to be a folder.
+SITE_FILES = {
+    INDEX_NAME: "the catalog index",
+    "404.html": "the site's 404 page",
+    "sitemap.xml": "the sitemap",
+    "sitemap.xml.gz": "the compressed sitemap",
+}
+#: Top-level folders that other writers fill: errorbook's schemas, the search plugin's index,
+#: and the theme's stylesheets, scripts and images (errorbook's plugin adds its stylesheet).
+SITE_FOLDERS = {
+    SCHEMA_FOLDER: "the JSON Schemas' folder",
+    "search": "the search index's folder",
+    "assets": "the theme's assets folder",
+}
 #: The media type of a response body in each envelope: only a flat body is an RFC 9457 problem
 #: object; a wrapped one is plain JSON.
 MEDIA_TYPES: dict[Envelope, str] = {
@@ -38,6 +54,11 @@ class PageOwner:
     key: tuple[str | int, ...] = ()
     #: For a redirect page: the URI it answers for.
     uri: str | None = None
+
+    @property
+    def file(self) -> str:
+        """The file the built site holds for this page (``shop/note/index.html``)."""
+        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +102,31 @@ def folder_page_path(folder: str) -> str:
     return f"{folder}/index.md" if folder else HOME_PAGE
 
 
-def alias_page_path(alias: str, base_uri: str) -> str | None:
-    """Where the redirect page for a URI goes, or None when it is not a page path of this site."""
-    if not alias.startswith(base_uri) or any(c in alias for c in "?#"):
+def path_below(uri: str, base_uri: str) -> str | None:
+    """The path of ``uri`` below ``base_uri``, both in normal form (`normalize_uri`), or None
+    when it is not a path of this site: another host or folder, or with a query or fragment."""
+    uri, base = normalize_uri(uri), normalize_uri(base_uri)
+    if not uri.startswith(base) or any(c in uri for c in "?#"):
         return None
-    rest = alias[len(base_uri) :].strip("/")
-    if has_dot_segment(rest):
+    return uri[len(base) :]
+
+
+def alias_page_path(alias: str, base_uri: str) -> str | None:
+    """Where the redirect page for a URI goes, or None when it is not a page path of this site.
+
+    The page is written at the decoded path, where a server looks for it (`decoded_segments`).
+    A path ending in ``index.html`` is the folder's page: servers answer both with that file.
+    """
+    rest = path_below(alias, base_uri)
+    try:
+        segments = decoded_segments(rest) if rest is not None else None
+    except ValueError:
+        return None  # E013
+    if segments is None or any(segment in (".", "..") for segment in segments):
         return None  # E013; never a path that climbs out of the docs folder
-    return f"{rest}/index.html" if rest else None
+    if segments and segments[-1] == "index.html":
+        segments.pop()
+    return "/".join([*segments, "index.html"])
 
 
 def docs_url(catalog: Catalog, entry: ErrorDef) -> str:

@@ -121,7 +121,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
             raise ConfigError(f"{where}: unknown key '{key}'{tip}")
     root = source.parent
     base_uri = _string(table, "base-uri", where, None)
-    if not _BASE_URI.match(base_uri):
+    if not _BASE_URI.fullmatch(base_uri):
         raise ConfigError(
             f"{where}: base-uri must be an absolute http(s) URI ending in '/', got {base_uri!r}"
         )
@@ -129,7 +129,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
     if envelope not in ENVELOPES:
         raise ConfigError(f"{where}: envelope must be 'rfc9457' or 'wrapped', got {envelope!r}")
     package = _optional_path(table, "python-package", where, root)
-    if package is not None and not _PACKAGE_NAME.match(package.name):
+    if package is not None and not _PACKAGE_NAME.fullmatch(package.name):
         raise ConfigError(
             f"{where}: python-package must end in a valid Python package name, got {package.name!r}"
         )
