@@ -59,7 +59,10 @@ def test_every_output_is_deterministic_and_announces_itself(
 
 
 def test_every_schema_is_valid_draft_2020_12(repository: tuple[Catalog, Config]) -> None:
-    for schema in _schemas(repository).values():
+    schemas = _schemas(repository)
+    catalog, _ = repository
+    assert set(schemas) == {entry.code for entry in catalog.entries} | {"problems"}
+    for schema in schemas.values():
         validator(schema)
 
 
