@@ -61,8 +61,12 @@ def import_section(workspace: Workspace, options: Options) -> Section:
 
 
 def _leaf_module(package: Path) -> str:
-    """The dotted name of the first module (by path) below the package's root."""
-    modules = sorted(p for p in package.rglob("*.py") if p.name != "__init__.py")
+    """The dotted name of the first catalog module (by path) below the package's root."""
+    modules = sorted(
+        path
+        for path in package.rglob("*.py")
+        if path.name != "__init__.py" and not path.relative_to(package).parts[0].startswith("_")
+    )
     relative = modules[0].relative_to(package.parent).with_suffix("")
     return ".".join(relative.parts)
 

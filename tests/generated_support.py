@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ from errorbook.model import Catalog, Field
 from errorbook.read.config import load_config
 
 ROOT = Path(__file__).parent.parent
+#: The line lengths generated code must be formatted for: black's and ruff's default, and
+#: this project's (a foreign project runs its own formatter over the generated package).
+FORMAT_WIDTHS = (88, 100)
 GOLDEN = ROOT / "tests" / "cases" / "generate-python"
 GOLDEN_TREE = GOLDEN / "expected" / "tree"
 
@@ -74,3 +78,30 @@ def value_of(field: Field) -> st.SearchStrategy[Any]:
     """Any value the field accepts: one of its type, or None when it is optional."""
     values = _BY_TYPE[field.type]
     return values if field.required else st.none() | values
+
+
+def formatter_changes(*paths: Path) -> list[str]:
+    """What ``ruff format`` and ``black`` would change in ``paths`` at each of
+    `FORMAT_WIDTHS`, with their other settings at the defaults: nothing, when the layout
+    is stable."""
+    changes = []
+    for width in FORMAT_WIDTHS:
+        for tool in (
+            ["ruff", "format", "--isolated", "--check", "--diff"],
+            ["black", "--check", "--diff", "--quiet"],
+        ):
+            command = [sys.executable, "-m", *tool, "--line-length", str(width)]
+            result = subprocess.run(
+                [*command, *map(str, paths)], capture_output=True, text=True, check=False
+            )
+            if result.returncode != 0:
+                changes.append(f"{tool[0]} at {width}:\n{result.stdout}{result.stderr}")
+    return changes
+
+
+def ruff_check(*paths: Path) -> str | None:
+    """The findings of ``ruff check`` with this project's settings, or None."""
+    settings = str(ROOT / "pyproject.toml")
+    command = [sys.executable, "-m", "ruff", "check", "--config", settings, *map(str, paths)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    return None if result.returncode == 0 else result.stdout + result.stderr

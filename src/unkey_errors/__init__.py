@@ -9,659 +9,127 @@ Each catalog folder is a module of this package, and each entry a class of it na
 
 A web handler sends ``error.status``, ``error.headers()`` and ``error.body(request_id=...)``; a
 client turns any problem body back into the right class with ``parse(body)``. This module holds
-the base class and the registry only: the modules are imported when first used.
+the registry only; ``_runtime`` holds the base class, and the modules load when first used.
 """
 
 from __future__ import annotations
 
+from ._runtime import registry as _registry
+from ._runtime.parse import parse
+from ._runtime.problem import Problem
+from ._runtime.registry import lookup
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
-    from contextvars import ContextVar
-    from typing import Any, ClassVar, NoReturn
-
     from . import frontline as frontline
     from . import unkey as unkey
     from . import user as user
 
 __all__ = ["Problem", "lookup", "parse"]
 
-_CONTENT_TYPE = "application/json"
-_BASE_URI = "https://unkey.com/docs/api-reference/errors-v2/"
-#: One line per entry: its code and class name, then its type URI when that is not the base URI
-#: followed by the code ("=" when it is), then its former type URIs.
-_REGISTRY = (
-    "frontline/capacity/deployment_offline DeploymentOffline\n"
-    "frontline/capacity/no_running_instances NoRunningInstances\n"
-    "frontline/capacity/spend_limit_reached SpendLimitReached\n"
-    "frontline/client/firewall_denied FirewallDenied\n"
-    "frontline/client/insufficient_permissions InsufficientPermissions\n"
-    "frontline/client/invalid_key InvalidKey\n"
-    "frontline/client/missing_credentials MissingCredentials\n"
-    "frontline/client/openapi_validation_failed OpenapiValidationFailed\n"
-    "frontline/client/rate_limited RateLimited\n"
-    "frontline/client/usage_exceeded UsageExceeded\n"
-    "frontline/config/invalid_configuration InvalidConfiguration\n"
-    "frontline/platform/config_load_failed ConfigLoadFailed\n"
-    "frontline/platform/deployment_selection_failed DeploymentSelectionFailed\n"
-    "frontline/platform/internal_server_error InternalServerError\n"
-    "frontline/routing/config_not_found ConfigNotFound\n"
-    "frontline/routing/deployment_not_found DeploymentNotFound\n"
-    "frontline/upstream/bad_gateway BadGateway\n"
-    "frontline/upstream/gateway_timeout GatewayTimeout\n"
-    "frontline/upstream/proxy_forward_failed ProxyForwardFailed\n"
-    "frontline/upstream/service_unavailable ServiceUnavailable\n"
-    "unkey/application/assertion_failed AssertionFailed\n"
-    "unkey/application/deployment_is_current DeploymentIsCurrent\n"
-    "unkey/application/deployment_is_production DeploymentIsProduction\n"
-    "unkey/application/deployment_is_stopping DeploymentIsStopping\n"
-    "unkey/application/deployment_no_current DeploymentNoCurrent\n"
-    "unkey/application/deployment_not_production DeploymentNotProduction\n"
-    "unkey/application/deployment_not_ready DeploymentNotReady\n"
-    "unkey/application/deployment_not_running DeploymentNotRunning\n"
-    "unkey/application/deployment_not_stopped DeploymentNotStopped\n"
-    "unkey/application/invalid_environment_settings InvalidEnvironmentSettings\n"
-    "unkey/application/invalid_input InvalidInput\n"
-    "unkey/application/precondition_failed PreconditionFailed\n"
-    "unkey/application/protected_resource ProtectedResource\n"
-    "unkey/application/service_unavailable ServiceUnavailable\n"
-    "unkey/application/unexpected_error UnexpectedError\n"
-    "unkey/authentication/key_not_found KeyNotFound\n"
-    "unkey/authentication/malformed Malformed\n"
-    "unkey/authentication/missing Missing\n"
-    "unkey/authentication/portal_session_not_found PortalSessionNotFound\n"
-    "unkey/authentication/portal_token_missing PortalTokenMissing\n"
-    "unkey/authorization/forbidden Forbidden\n"
-    "unkey/authorization/insufficient_permissions InsufficientPermissions\n"
-    "unkey/authorization/key_disabled KeyDisabled\n"
-    "unkey/authorization/workspace_disabled WorkspaceDisabled\n"
-    "unkey/data/analytics_connection_failed AnalyticsConnectionFailed\n"
-    "unkey/data/analytics_not_configured AnalyticsNotConfigured\n"
-    "unkey/data/api_not_found ApiNotFound\n"
-    "unkey/data/app_already_exists AppAlreadyExists\n"
-    "unkey/data/app_not_found AppNotFound\n"
-    "unkey/data/audit_log_not_found AuditLogNotFound\n"
-    "unkey/data/deployment_not_found DeploymentNotFound\n"
-    "unkey/data/domain_already_exists DomainAlreadyExists\n"
-    "unkey/data/domain_not_found DomainNotFound\n"
-    "unkey/data/environment_not_found EnvironmentNotFound\n"
-    "unkey/data/identity_already_exists IdentityAlreadyExists\n"
-    "unkey/data/identity_not_found IdentityNotFound\n"
-    "unkey/data/key_auth_not_found KeyAuthNotFound\n"
-    "unkey/data/key_not_found KeyNotFound\n"
-    "unkey/data/key_space_not_found KeySpaceNotFound\n"
-    "unkey/data/migration_not_found MigrationNotFound\n"
-    "unkey/data/permission_already_exists PermissionAlreadyExists\n"
-    "unkey/data/permission_not_found PermissionNotFound\n"
-    "unkey/data/policy_not_found PolicyNotFound\n"
-    "unkey/data/portal_not_found PortalNotFound\n"
-    "unkey/data/project_already_exists ProjectAlreadyExists\n"
-    "unkey/data/project_not_found ProjectNotFound\n"
-    "unkey/data/ratelimit_namespace_gone RatelimitNamespaceGone\n"
-    "unkey/data/ratelimit_namespace_not_found RatelimitNamespaceNotFound\n"
-    "unkey/data/ratelimit_override_not_found RatelimitOverrideNotFound\n"
-    "unkey/data/role_already_exists RoleAlreadyExists\n"
-    "unkey/data/role_not_found RoleNotFound\n"
-    "unkey/data/workspace_not_found WorkspaceNotFound\n"
-    "unkey/limits/custom_domain_limit_exceeded CustomDomainLimitExceeded\n"
-    "user/bad_request/client_closed_request ClientClosedRequest\n"
-    "user/bad_request/invalid_analytics_function InvalidAnalyticsFunction\n"
-    "user/bad_request/invalid_analytics_query InvalidAnalyticsQuery\n"
-    "user/bad_request/invalid_analytics_query_type InvalidAnalyticsQueryType\n"
-    "user/bad_request/invalid_analytics_table InvalidAnalyticsTable\n"
-    "user/bad_request/missing_required_header MissingRequiredHeader\n"
-    "user/bad_request/permissions_query_syntax_error PermissionsQuerySyntaxError\n"
-    "user/bad_request/query_range_exceeds_retention QueryRangeExceedsRetention\n"
-    "user/bad_request/request_body_too_large RequestBodyTooLarge\n"
-    "user/bad_request/request_body_unreadable RequestBodyUnreadable\n"
-    "user/bad_request/request_timeout RequestTimeout\n"
-    "user/too_many_requests/query_quota_exceeded QueryQuotaExceeded\n"
-    "user/too_many_requests/workspace_rate_limited WorkspaceRateLimited\n"
-    "user/unprocessable_entity/query_execution_timeout QueryExecutionTimeout\n"
-    "user/unprocessable_entity/query_memory_limit_exceeded QueryMemoryLimitExceeded\n"
-    "user/unprocessable_entity/query_rows_limit_exceeded QueryRowsLimitExceeded\n"
-)
 _SUBPACKAGES = ("frontline", "unkey", "user")
-_STANDARD = frozenset(("type", "title", "status", "detail", "instance"))
-_INFINITY = float("inf")
-_encode: Callable[[Any], str] | None = None
-_decode: Callable[[str | bytes | bytearray], Any] | None = None
-_index: tuple[dict[str, str], dict[str, str]] | None = None
-_by_key: dict[str, type[Problem]] = {}
-_by_uri: dict[str, type[Problem]] = {}
-_quiet: dict[str, ContextVar[bool]] = {}
-
-
-class Problem(Exception):
-    """An RFC 9457 problem: raise it, send it, and get it back with `parse`.
-
-    Every catalog entry is a subclass that fixes ``code``, ``type``, ``status``, ``title`` and
-    ``default_detail`` and takes its extension members as typed keyword arguments. A plain
-    ``Problem`` stands for a type this package does not know: ``parse`` returns one for such a
-    body, ``Problem()`` is an unexpected server error, and ``Problem.generic(404)`` is the
-    ``about:blank`` problem of any status.
-    """
-
-    __slots__ = ("detail", "extensions", "instance", "request_id")
-
-    code: ClassVar[str | None] = None
-    default_detail: ClassVar[str] = "Internal Server Error"
-    type: str = "about:blank"
-    title: str = "Internal Server Error"
-    status: int = 500
-    detail: str
-    instance: str | None
-    extensions: Mapping[str, Any]
-    request_id: str | None
-    _members: ClassVar[Mapping[str, str]] = {}
-    _detail_format: ClassVar[str] = ""
-    _headers: ClassVar[Mapping[str, str]] = {}
-    _deprecation: ClassVar[str | None] = None
-
-    def __init__(
-        self,
-        *,
-        detail: str | None = None,
-        instance: str | None = None,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> None:
-        self._finish(self.default_detail if detail is None else detail, instance, extensions)
-
-    @staticmethod
-    def generic(
-        status: int,
-        *,
-        type: str = "about:blank",
-        title: str | None = None,
-        detail: str | None = None,
-        instance: str | None = None,
-        extensions: Mapping[str, Any] | None = None,
-    ) -> Problem:
-        """A plain Problem of any type and status; ``title`` defaults to the reason phrase and
-        ``detail`` to the title, as RFC 9457 recommends for ``about:blank``."""
-        problem = Problem.__new__(Problem)
-        if not isinstance(status, int) or isinstance(status, bool):
-            _wrong_type(problem, "status", "int", status)
-        if not 100 <= status <= 599:
-            raise ValueError(f"Problem: status must be an HTTP status (100-599), got {status}")
-        if not isinstance(type, str):
-            _wrong_type(problem, "type", "str", type)
-        if title is None:
-            title = _reason(status)
-        elif not isinstance(title, str):
-            _wrong_type(problem, "title", "str or None", title)
-        # Only a plain Problem carries its own type, title and status; subclasses fix them.
-        problem.type = type
-        problem.title = title
-        problem.status = status
-        problem._finish(title if detail is None else detail, instance, extensions)
-        return problem
-
-    def _finish(
-        self, detail: str, instance: str | None, extensions: Mapping[str, Any] | None
-    ) -> None:
-        if not isinstance(detail, str):
-            _wrong_type(self, "detail", "str or None", detail)
-        if instance is not None and not isinstance(instance, str):
-            _wrong_type(self, "instance", "str or None", instance)
-        self.detail = detail
-        self.instance = instance
-        self.extensions = {} if extensions is None else _check_extensions(self, extensions)
-        self.request_id = None
-        if self._deprecation is not None:
-            _deprecated(self._deprecation)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The RFC 9457 problem object: type, title, status, detail, instance, then extensions."""
-        data = self._standard_members()
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def _standard_members(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "type": self.type,
-            "title": self.title,
-            "status": self.status,
-            "detail": self.detail,
-        }
-        if self.instance is not None:
-            data["instance"] = self.instance
-        return data
-
-    def to_json(self) -> bytes:
-        """`to_dict` as compact JSON bytes."""
-        return (_encode or _load_json()[0])(self.to_dict()).encode()
-
-    def body(self, request_id: str | None = None) -> dict[str, Any]:
-        """The response body: ``{"meta": {"requestId": ...}, "error": to_dict()}``.
-
-        ``request_id`` defaults to the one `parse` found; ``meta`` is empty when neither is set.
-        """
-        meta: dict[str, Any] = {}
-        if request_id is None:
-            request_id = self.request_id
-        if request_id is not None:
-            meta["requestId"] = request_id
-        return {"meta": meta, "error": self.to_dict()}
-
-    def headers(self) -> dict[str, str]:
-        """The response headers: Content-Type and every header the type documents a value for."""
-        return {"Content-Type": _CONTENT_TYPE, **self._headers}
-
-    def __str__(self) -> str:
-        return self.detail
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.to_dict()!r})"
-
-    def __reduce__(self) -> tuple[Callable[..., Problem], tuple[dict[str, Any], str | None]]:
-        return _unpickle, (self.to_dict(), self.request_id)
-
-
-def lookup(key: str) -> type[Problem]:
-    """The class of a code, a type URI or a former type URI (alias).
-
-    Raises:
-        KeyError: No entry of the catalog has that code or URI.
-    """
-    if not isinstance(key, str):
-        raise KeyError(key)
-    cls = _by_key.get(key)
-    if cls is None:
-        names, uris = _index or _build_index()
-        code = key if key in names else uris.get(key)
-        if code is None:
-            raise KeyError(key)
-        cls = _by_key[key] = _load_class(code, names[code])
-    return cls
-
-
-def parse(
-    data: Mapping[str, Any] | str | bytes | bytearray, *, status: int | None = None
-) -> Problem:
-    """The problem in a response body, as an instance of its class.
-
-    ``data`` is the body as text, bytes or decoded JSON, in either envelope. Members the class
-    does not declare are kept in ``extensions``. An unknown type gives a plain `Problem`, and
-    so does a known type whose declared members are missing or of the wrong type, so nothing
-    is lost. Every member of a problem object is optional: for one of an unknown type without
-    a valid ``status`` member, the plain `Problem` takes ``status`` (pass the response's HTTP
-    status), or 500 when that is not given either.
-
-    Raises:
-        ValueError: ``data`` is not a problem details object at all.
-    """
-    if isinstance(data, (str, bytes, bytearray)):
-        decoded = _decode_json(data)
-        members = decoded if decoded.__class__ is dict else _as_dict(decoded)
-    else:
-        members = data if data.__class__ is dict else _as_dict(data)
-    request_id = None
-    type_uri = members.get("type")
-    if type_uri is None and "status" not in members and isinstance(members.get("error"), dict):
-        members, request_id = _unwrap(members)
-        type_uri = members.get("type")
-    if isinstance(type_uri, str):
-        cls = _by_uri.get(type_uri) or _type_class(type_uri)
-    elif _is_status(members.get("status")):
-        cls = None
-    else:
-        raise ValueError("not a problem details object: it has neither a type nor a status")
-    problem = (_build(cls, members) if cls is not None else None) or _generic(cls, members, status)
-    if request_id is not None:
-        problem.request_id = request_id
-    return problem
-
-
-def _decode_json(data: str | bytes | bytearray) -> object:
-    decode = _decode or _load_json()[1]
-    try:
-        try:
-            # UTF-8 is the only encoding RFC 8259 allows between systems, and decoding it here
-            # is faster than json's detection, which still handles a BOM, UTF-16 and UTF-32.
-            return decode(data if isinstance(data, str) else data.decode())
-        except ValueError:
-            if isinstance(data, str):
-                raise
-            return decode(data)
-    except (ValueError, RecursionError) as error:
-        raise ValueError(f"not a problem details object: not JSON ({error})") from None
-
-
-def _as_dict(data: object) -> dict[str, Any]:
-    from collections.abc import Mapping
-
-    if not isinstance(data, Mapping):
-        kind = "null" if data is None else type(data).__name__
-        raise ValueError(f"not a problem details object: expected a JSON object, got {kind}")
-    if not all(isinstance(key, str) for key in data):
-        raise ValueError("not a problem details object: a member name is not a string")
-    return dict(data)
-
-
-def _unwrap(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """The problem object and request id of a ``{"meta": ..., "error": ...}`` body."""
-    meta = data.get("meta")
-    found = meta.get("requestId") if isinstance(meta, dict) else None
-    return _as_dict(data["error"]), found if isinstance(found, str) else None
-
-
-def _build(cls: type[Problem], data: dict[str, Any]) -> Problem | None:
-    declared = cls._members
-    arguments: dict[str, Any] = {}
-    extensions: dict[str, Any] | None = None
-    for key, value in data.items():
-        attribute = declared.get(key)
-        if attribute is not None:
-            arguments[attribute] = value
-        elif key not in _STANDARD:
-            if extensions is None:
-                extensions = {}
-            extensions[key] = value
-    detail = data.get("detail")
-    instance = data.get("instance")
-    arguments["detail"] = detail if isinstance(detail, str) else None
-    arguments["instance"] = instance if isinstance(instance, str) else None
-    arguments["extensions"] = extensions
-    if cls._deprecation is not None:
-        return _build_quietly(cls, arguments)
-    try:
-        return cls(**arguments)
-    except TypeError:
-        return None
-
-
-def _build_quietly(cls: type[Problem], arguments: dict[str, Any]) -> Problem | None:
-    # A client is not the one to warn about a deprecated type it receives.
-    quiet = _quiet_var()
-    token = quiet.set(True)
-    try:
-        return cls(**arguments)
-    except TypeError:
-        return None
-    finally:
-        quiet.reset(token)
-
-
-def _generic(cls: type[Problem] | None, data: dict[str, Any], fallback: int | None) -> Problem:
-    title: str | None
-    if cls is not None:
-        type_uri, title, status = cls.type, cls.title, cls.status
-    else:
-        type_uri = data["type"] if isinstance(data.get("type"), str) else "about:blank"
-        # RFC 9457 3.1: a member of the wrong type is ignored, like a missing one.
-        default = Problem.status if fallback is None else fallback
-        status = data["status"] if _is_status(data.get("status")) else default
-        title = data["title"] if isinstance(data.get("title"), str) else None
-    detail = data.get("detail")
-    instance = data.get("instance")
-    extensions = {key: value for key, value in data.items() if key not in _STANDARD}
-    if not all(isinstance(key, str) for key in extensions):
-        raise ValueError("not a problem details object: a member name is not a string")
-    return Problem.generic(
-        status,
-        type=type_uri,
-        title=title,
-        detail=detail if isinstance(detail, str) else None,
-        instance=instance if isinstance(instance, str) else None,
-        extensions=extensions or None,
-    )
-
-
-def _is_status(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599
-
-
-def _type_class(type_uri: str) -> type[Problem] | None:
-    names, uris = _index or _build_index()
-    code = uris.get(type_uri)
-    if code is None:
-        return None
-    cls = _by_uri[type_uri] = _load_class(code, names[code])
-    return cls
-
-
-def _load_class(code: str, name: str) -> type[Problem]:
-    import importlib
-
-    folder = code.rpartition("/")[0]
-    module = importlib.import_module(f"{__name__}.{folder.replace('/', '.')}")
-    cls: type[Problem] = getattr(module, name)
-    return cls
-
-
-def _build_index() -> tuple[dict[str, str], dict[str, str]]:
-    global _index
-    names: dict[str, str] = {}
-    uris: dict[str, str] = {}
-    for line in _REGISTRY.splitlines():
-        code, name, *more = line.split(" ")
-        names[code] = name
-        uris[_BASE_URI + code if not more or more[0] == "=" else more[0]] = code
-        for alias in more[1:]:
-            uris[alias] = code
-    _index = names, uris
-    return _index
-
-
-def _load_json() -> tuple[Callable[[Any], str], Callable[[str | bytes | bytearray], Any]]:
-    """The JSON encoder and decoder, made on first use so importing the package stays cheap."""
-    global _encode, _decode
-    import json
-    from json import encoder, scanner
-
-    encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
-    # NaN and Infinity are not JSON (RFC 8259): a problem holding one could not be sent again.
-    decoder = json.JSONDecoder(parse_constant=_not_json)
-
-    def decode(text: str | bytes | bytearray) -> Any:
-        if isinstance(text, str):
-            return decoder.decode(text)
-        return json.loads(text, parse_constant=_not_json)
-
-    _encode, _decode = encode, decode
-    make_encoder = getattr(encoder, "c_make_encoder", None)
-    make_scanner = getattr(scanner, "c_make_scanner", None)
-    if make_encoder is None or make_scanner is None:
-        return _encode, _decode
-    # json's C encoder and scanner, made once: json.dumps and json.loads set them up again on
-    # every call. Anything they cannot handle goes to the public functions, so errors read the
-    # same. A circular value fails with RecursionError instead of ValueError.
-    arguments = (None, json.JSONEncoder().default, encoder.encode_basestring_ascii, None, ":", ",")
-    try:
-        iterencode = make_encoder(*arguments, False, False, False)
-        scan = make_scanner(decoder)
-    except TypeError:  # a CPython whose private signatures differ: keep the public functions
-        return _encode, _decode
-
-    def fast_encode(value: Any) -> str:
-        return "".join(iterencode(value, 0))
-
-    def fast_decode(text: str | bytes | bytearray) -> Any:
-        if isinstance(text, str) and text[:1] == "{":
-            try:
-                value, end = scan(text, 0)
-            except (StopIteration, ValueError):
-                return decode(text)
-            if end == len(text) or not text[end:].strip(" \t\n\r"):
-                return value
-        return decode(text)
-
-    _encode, _decode = fast_encode, fast_decode
-    return _encode, _decode
-
-
-def _not_json(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _quiet_var() -> ContextVar[bool]:
-    quiet = _quiet.get("parse")
-    if quiet is not None:
-        return quiet
-    from contextvars import ContextVar
-
-    # setdefault is atomic: threads racing here all get the one variable that parse() sets.
-    return _quiet.setdefault("parse", ContextVar("quiet", default=False))
-
-
-def _deprecated(message: str) -> None:
-    quiet = _quiet.get("parse")
-    if quiet is None or not quiet.get():
-        import warnings
-
-        warnings.warn(message, DeprecationWarning, stacklevel=4)
-
-
-def _check_extensions(problem: Problem, extensions: Mapping[str, Any]) -> dict[str, Any]:
-    from collections.abc import Mapping
-
-    if not isinstance(extensions, Mapping):
-        _wrong_type(problem, "extensions", "a mapping or None", extensions)
-    checked = dict(extensions)
-    for key in checked:
-        if not isinstance(key, str):
-            _wrong_type(problem, "an extension member name", "str", key)
-        if key in _STANDARD or key in problem._members:
-            raise TypeError(
-                f"{type(problem).__name__}: extension member {key!r} is a standard or declared "
-                "member; pass it as its own keyword argument"
-            )
-    return checked
-
-
-def _wrong_type(problem: Problem, name: str, expected: str, value: object) -> NoReturn:
-    shown = repr(value)
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
-    raise TypeError(
-        f"{type(problem).__name__}: {name} must be {expected}, got {type(value).__name__} {shown}"
-    )
-
-
-def _missing(problem: Problem, name: str, member: str) -> NoReturn:
-    raise TypeError(
-        f"{type(problem).__name__}: pass {name}= or detail=, because the default detail "
-        f"{problem.default_detail!r} uses the member {member}"
-    )
-
-
-def _string(problem: Problem, name: str, value: str) -> str:
-    if isinstance(value, str):
-        return value
-    _wrong_type(problem, name, "str", value)
-
-
-def _string_or_none(problem: Problem, name: str, value: str | None) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    _wrong_type(problem, name, "str or None", value)
-
-
-def _integer(problem: Problem, name: str, value: int) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    _wrong_type(problem, name, "int", value)
-
-
-def _integer_or_none(problem: Problem, name: str, value: int | None) -> int | None:
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    _wrong_type(problem, name, "int or None", value)
-
-
-def _number(problem: Problem, name: str, value: float) -> float:
-    # JSON has no NaN or infinity, and a bool is not a number here.
-    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < _INFINITY:
-        return value
-    _wrong_type(problem, name, "a finite int or float", value)
-
-
-def _number_or_none(problem: Problem, name: str, value: float | None) -> float | None:
-    return None if value is None else _number(problem, name, value)
-
-
-def _boolean(problem: Problem, name: str, value: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    _wrong_type(problem, name, "bool", value)
-
-
-def _boolean_or_none(problem: Problem, name: str, value: bool | None) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    _wrong_type(problem, name, "bool or None", value)
-
-
-def _array(problem: Problem, name: str, value: list[Any]) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    _wrong_type(problem, name, "list", value)
-
-
-def _array_or_none(problem: Problem, name: str, value: list[Any] | None) -> list[Any] | None:
-    if value is None or isinstance(value, list):
-        return value
-    _wrong_type(problem, name, "list or None", value)
-
-
-def _object(problem: Problem, name: str, value: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    _wrong_type(problem, name, "dict", value)
-
-
-def _object_or_none(
-    problem: Problem, name: str, value: dict[str, Any] | None
-) -> dict[str, Any] | None:
-    if value is None or isinstance(value, dict):
-        return value
-    _wrong_type(problem, name, "dict or None", value)
-
-
-def _text(value: object) -> str:
-    """A member's value as it reads in a detail or a header: JSON for everything but strings."""
-    if isinstance(value, str):
-        return value
-    return (_encode or _load_json()[0])(value)
-
-
-def _header(template: str, values: Mapping[str, object]) -> str:
-    text = template.format_map({name: _text(value) for name, value in values.items()})
-    # A value taken from a member must not be able to start another header.
-    return "".join(" " if char in "\r\n\0" else char for char in text)
-
-
-def _reason(status: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Client Error" if status < 500 else "Server Error"
-
-
-def _unpickle(data: dict[str, Any], request_id: str | None) -> Problem:
-    problem = parse(data)
-    problem.request_id = request_id
-    return problem
-
-
-def _submodules(package: str, names: tuple[str, ...]) -> Callable[[str], Any]:
-    """A PEP 562 ``__getattr__`` that imports a package's subfolders when first used."""
-
-    def __getattr__(name: str) -> Any:
-        if name in names:
-            import importlib
-
-            return importlib.import_module(f"{package}.{name}")
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
-
-    return __getattr__
-
+_registry.configure(
+    __name__,
+    base_uri="https://unkey.com/docs/api-reference/errors-v2/",
+    envelope="wrapped",
+    content_type="application/json",
+    classes={
+        "frontline/capacity/deployment_offline": "DeploymentOffline",
+        "frontline/capacity/no_running_instances": "NoRunningInstances",
+        "frontline/capacity/spend_limit_reached": "SpendLimitReached",
+        "frontline/client/firewall_denied": "FirewallDenied",
+        "frontline/client/insufficient_permissions": "InsufficientPermissions",
+        "frontline/client/invalid_key": "InvalidKey",
+        "frontline/client/missing_credentials": "MissingCredentials",
+        "frontline/client/openapi_validation_failed": "OpenapiValidationFailed",
+        "frontline/client/rate_limited": "RateLimited",
+        "frontline/client/usage_exceeded": "UsageExceeded",
+        "frontline/config/invalid_configuration": "InvalidConfiguration",
+        "frontline/platform/config_load_failed": "ConfigLoadFailed",
+        "frontline/platform/deployment_selection_failed": "DeploymentSelectionFailed",
+        "frontline/platform/internal_server_error": "InternalServerError",
+        "frontline/routing/config_not_found": "ConfigNotFound",
+        "frontline/routing/deployment_not_found": "DeploymentNotFound",
+        "frontline/upstream/bad_gateway": "BadGateway",
+        "frontline/upstream/gateway_timeout": "GatewayTimeout",
+        "frontline/upstream/proxy_forward_failed": "ProxyForwardFailed",
+        "frontline/upstream/service_unavailable": "ServiceUnavailable",
+        "unkey/application/assertion_failed": "AssertionFailed",
+        "unkey/application/deployment_is_current": "DeploymentIsCurrent",
+        "unkey/application/deployment_is_production": "DeploymentIsProduction",
+        "unkey/application/deployment_is_stopping": "DeploymentIsStopping",
+        "unkey/application/deployment_no_current": "DeploymentNoCurrent",
+        "unkey/application/deployment_not_production": "DeploymentNotProduction",
+        "unkey/application/deployment_not_ready": "DeploymentNotReady",
+        "unkey/application/deployment_not_running": "DeploymentNotRunning",
+        "unkey/application/deployment_not_stopped": "DeploymentNotStopped",
+        "unkey/application/invalid_environment_settings": "InvalidEnvironmentSettings",
+        "unkey/application/invalid_input": "InvalidInput",
+        "unkey/application/precondition_failed": "PreconditionFailed",
+        "unkey/application/protected_resource": "ProtectedResource",
+        "unkey/application/service_unavailable": "ServiceUnavailable",
+        "unkey/application/unexpected_error": "UnexpectedError",
+        "unkey/authentication/key_not_found": "KeyNotFound",
+        "unkey/authentication/malformed": "Malformed",
+        "unkey/authentication/missing": "Missing",
+        "unkey/authentication/portal_session_not_found": "PortalSessionNotFound",
+        "unkey/authentication/portal_token_missing": "PortalTokenMissing",
+        "unkey/authorization/forbidden": "Forbidden",
+        "unkey/authorization/insufficient_permissions": "InsufficientPermissions",
+        "unkey/authorization/key_disabled": "KeyDisabled",
+        "unkey/authorization/workspace_disabled": "WorkspaceDisabled",
+        "unkey/data/analytics_connection_failed": "AnalyticsConnectionFailed",
+        "unkey/data/analytics_not_configured": "AnalyticsNotConfigured",
+        "unkey/data/api_not_found": "ApiNotFound",
+        "unkey/data/app_already_exists": "AppAlreadyExists",
+        "unkey/data/app_not_found": "AppNotFound",
+        "unkey/data/audit_log_not_found": "AuditLogNotFound",
+        "unkey/data/deployment_not_found": "DeploymentNotFound",
+        "unkey/data/domain_already_exists": "DomainAlreadyExists",
+        "unkey/data/domain_not_found": "DomainNotFound",
+        "unkey/data/environment_not_found": "EnvironmentNotFound",
+        "unkey/data/identity_already_exists": "IdentityAlreadyExists",
+        "unkey/data/identity_not_found": "IdentityNotFound",
+        "unkey/data/key_auth_not_found": "KeyAuthNotFound",
+        "unkey/data/key_not_found": "KeyNotFound",
+        "unkey/data/key_space_not_found": "KeySpaceNotFound",
+        "unkey/data/migration_not_found": "MigrationNotFound",
+        "unkey/data/permission_already_exists": "PermissionAlreadyExists",
+        "unkey/data/permission_not_found": "PermissionNotFound",
+        "unkey/data/policy_not_found": "PolicyNotFound",
+        "unkey/data/portal_not_found": "PortalNotFound",
+        "unkey/data/project_already_exists": "ProjectAlreadyExists",
+        "unkey/data/project_not_found": "ProjectNotFound",
+        "unkey/data/ratelimit_namespace_gone": "RatelimitNamespaceGone",
+        "unkey/data/ratelimit_namespace_not_found": "RatelimitNamespaceNotFound",
+        "unkey/data/ratelimit_override_not_found": "RatelimitOverrideNotFound",
+        "unkey/data/role_already_exists": "RoleAlreadyExists",
+        "unkey/data/role_not_found": "RoleNotFound",
+        "unkey/data/workspace_not_found": "WorkspaceNotFound",
+        "unkey/limits/custom_domain_limit_exceeded": "CustomDomainLimitExceeded",
+        "user/bad_request/client_closed_request": "ClientClosedRequest",
+        "user/bad_request/invalid_analytics_function": "InvalidAnalyticsFunction",
+        "user/bad_request/invalid_analytics_query": "InvalidAnalyticsQuery",
+        "user/bad_request/invalid_analytics_query_type": "InvalidAnalyticsQueryType",
+        "user/bad_request/invalid_analytics_table": "InvalidAnalyticsTable",
+        "user/bad_request/missing_required_header": "MissingRequiredHeader",
+        "user/bad_request/permissions_query_syntax_error": "PermissionsQuerySyntaxError",
+        "user/bad_request/query_range_exceeds_retention": "QueryRangeExceedsRetention",
+        "user/bad_request/request_body_too_large": "RequestBodyTooLarge",
+        "user/bad_request/request_body_unreadable": "RequestBodyUnreadable",
+        "user/bad_request/request_timeout": "RequestTimeout",
+        "user/too_many_requests/query_quota_exceeded": "QueryQuotaExceeded",
+        "user/too_many_requests/workspace_rate_limited": "WorkspaceRateLimited",
+        "user/unprocessable_entity/query_execution_timeout": "QueryExecutionTimeout",
+        "user/unprocessable_entity/query_memory_limit_exceeded": "QueryMemoryLimitExceeded",
+        "user/unprocessable_entity/query_rows_limit_exceeded": "QueryRowsLimitExceeded",
+    },
+    types={},
+    aliases={},
+)
 
 if not TYPE_CHECKING:
-    __getattr__ = _submodules(__name__, _SUBPACKAGES)
+    __getattr__ = _registry.submodules(__name__, _SUBPACKAGES)
 
 
 def __dir__() -> list[str]:

@@ -42,6 +42,8 @@ CONSTRUCTOR_NAMES = frozenset(
 RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: Public names of the package's root module, which a top-level subpackage would replace.
 ROOT_NAMES = frozenset({"lookup", "parse"})
+#: The folder of the generated package that holds errorbook's runtime (the ``Problem`` base).
+RUNTIME_PACKAGE = "_runtime"
 
 
 def class_name(segment: str) -> str:

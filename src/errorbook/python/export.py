@@ -1,29 +1,33 @@
 """Catalog → the generated, standard-library-only Python package, as ``{relative path: text}``.
 
-Layout (see `naming`): the root ``__init__.py`` holds the base class ``Problem``, ``lookup``,
-``parse`` and the registry; each catalog folder is a module, or a package when it has
-subfolders, whose classes are the folder's entries. Nothing under the root is imported until
-it is used, so importing the package stays cheap however large the catalog is.
+Layout (see `naming`): ``_runtime/`` is errorbook's `errorbook.python.runtime` copied verbatim
+(the ``Problem`` base, ``lookup``, ``parse``); the root ``__init__.py`` re-exports them and
+hands the runtime the catalog's registry; each catalog folder is a module, or a package when
+it has subfolders, whose classes are the folder's entries. Nothing under the root is imported
+until it is used, so importing the package stays cheap however large the catalog is.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from errorbook.model import Catalog, ErrorDef
-from errorbook.model.naming import attribute_name, class_name, module_name
-from errorbook.python.classes import ClassView, class_view
+from errorbook.model.layout import MEDIA_TYPES
+from errorbook.model.naming import RUNTIME_PACKAGE, attribute_name, class_name, module_name
+from errorbook.python.classes import ClassView, class_view, uses_typing_names
 from errorbook.python.pysource import (
     LINE_LENGTH,
-    assignment,
+    Brackets,
+    Item,
+    Text,
     docstring,
-    literal_lines,
+    layout,
     natural_sort_key,
-    sequence,
     string_literal,
 )
 from errorbook.read.config import Config
@@ -32,7 +36,15 @@ from errorbook.speed.parallel import parallel_map
 if TYPE_CHECKING:
     import jinja2
 
-_CONTENT_TYPES = {"rfc9457": "application/problem+json", "wrapped": "application/json"}
+#: The modules of `errorbook.python.runtime`, copied into every package's ``_runtime`` folder.
+RUNTIME_MODULES = (
+    "__init__.py",
+    "parse.py",
+    "problem.py",
+    "registry.py",
+    "tables.py",
+    "values.py",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +86,7 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
     source_root = _source_root(catalog.entries)
     files = {"__init__.py": _render_root(catalog, package, folders, source_root)}
     files["py.typed"] = "".join(line + "\n" for line in _header(source_root))
+    files.update(runtime_files())
     _environment().get_template("module.py.j2")  # compiled once, before any worker is forked
     modules = parallel_map(
         functools.partial(_render_module, source_root=source_root),
@@ -131,6 +144,17 @@ def _header(source: str) -> list[str]:
 
 
 @functools.cache
+def runtime_files() -> dict[str, str]:
+    """The runtime's modules as the package holds them: each behind errorbook's notice."""
+    folder = importlib.resources.files("errorbook.python.runtime")
+    notice = "".join(f"{line}\n" for line in _header("errorbook.python.runtime"))
+    return {
+        f"{RUNTIME_PACKAGE}/{name}": notice + folder.joinpath(name).read_text(encoding="utf-8")
+        for name in RUNTIME_MODULES
+    }
+
+
+@functools.cache
 def _environment() -> jinja2.Environment:
     # Imported here: a generate run with nothing to do never renders (see freshness).
     import jinja2
@@ -146,54 +170,71 @@ def _environment() -> jinja2.Environment:
 
 
 def _render_root(catalog: Catalog, package: str, folders: list[_Folder], source_root: str) -> str:
-    example = next(
-        (entry for entry in catalog.entries if any(f.required for f in entry.fields)),
-        catalog.entries[0],
-    )
-    arguments = ", ".join(
-        f"{attribute_name(field.name)}=..." for field in example.fields if field.required
-    )
+    top = [folder.path for folder in folders if "/" not in folder.path]
+    subpackages = Brackets("(", [string_literal(name) for name in top], ")", tuple_=True)
     return (
         _environment()
         .get_template("__init__.py.j2")
         .render(
             header=_header(source_root),
-            package=package,
-            example_module=module_name(example.folder),
-            example_class=class_name(example.name),
-            example_arguments=arguments,
-            content_type=string_literal(_CONTENT_TYPES[catalog.envelope]),
-            wrapped=catalog.envelope == "wrapped",
-            base_uri=assignment("_BASE_URI", catalog.base_uri),
-            registry=[line for text in _registry(catalog) for line in literal_lines(text, 1)],
-            subpackages=sequence(
-                "_SUBPACKAGES = (",
-                [string_literal(f.path) for f in folders if "/" not in f.path],
-                ")",
-                tuple_=True,
-            ),
-            subpackage_imports=[
-                f"    {line}"
-                for line in _lazy_imports([f.path for f in folders if "/" not in f.path])
-            ],
+            example=_example(catalog, package),
+            subpackage_imports=_lazy_imports(top),
+            subpackages=layout(("_SUBPACKAGES = ", subpackages)),
+            configure=layout(_configure(catalog)),
         )
     )
 
 
-def _registry(catalog: Catalog) -> list[str]:
-    lines = []
-    for entry in catalog.entries:
-        uris = [] if entry.type_uri == catalog.base_uri + entry.code else [entry.type_uri]
-        if entry.aliases:
-            uris = (uris or ["="]) + list(entry.aliases)
-        lines.append(" ".join([entry.code, class_name(entry.name), *uris]) + "\n")
-    return lines
+def _example(catalog: Catalog, package: str) -> list[str]:
+    """The root docstring's example: import and raise an entry that has required members."""
+    entry = next(
+        (entry for entry in catalog.entries if any(f.required for f in entry.fields)),
+        catalog.entries[0],
+    )
+    arguments = ", ".join(
+        f"{attribute_name(field.name)}=..." for field in entry.fields if field.required
+    )
+    name = class_name(entry.name)
+    return [
+        f"    from {package}.{module_name(entry.folder)} import {name}",
+        "",
+        f"    raise {name}({arguments})",
+    ]
+
+
+def _configure(catalog: Catalog) -> Brackets:
+    """The root's call of the runtime's ``configure``, with the catalog's registry."""
+    classes = [(f"{string_literal(e.code)}: ", Text(class_name(e.name))) for e in catalog.entries]
+    types = [
+        (f"{string_literal(entry.code)}: ", Text(entry.type_uri))
+        for entry in catalog.entries
+        if entry.type_uri != catalog.base_uri + entry.code
+    ]
+    aliases = [
+        (
+            f"{string_literal(entry.code)}: ",
+            Brackets("(", [Text(uri) for uri in entry.aliases], ")", tuple_=True),
+        )
+        for entry in catalog.entries
+        if entry.aliases
+    ]
+    arguments: list[Item] = [
+        "__name__",
+        ("base_uri=", Text(catalog.base_uri)),
+        ("envelope=", Text(catalog.envelope)),
+        ("content_type=", Text(MEDIA_TYPES[catalog.envelope])),
+        ("classes=", Brackets("{", classes, "}", explode=True)),
+        ("types=", Brackets("{", types, "}", explode=bool(types))),
+        ("aliases=", Brackets("{", aliases, "}", explode=bool(aliases))),
+    ]
+    return Brackets("_registry.configure(", arguments, ")", explode=True)
 
 
 def _render_module(folder: _Folder, source_root: str) -> str:
     classes = [class_view(entry) for entry in folder.entries]
     exports = sorted((c.name for c in classes), key=natural_sort_key)
     what = f"the catalog folder {source_root}{folder.path}"
+    submodules = Brackets("(", [string_literal(c) for c in folder.children], ")", tuple_=True)
     return (
         _environment()
         .get_template("module.py.j2")
@@ -201,17 +242,10 @@ def _render_module(folder: _Folder, source_root: str) -> str:
             header=_header(source_root + folder.path),
             docstring=docstring([f"The problem types of {what}."]),
             imports=_imports(folder, classes),
-            exports=sequence("__all__ = [", [string_literal(n) for n in exports], "]")
+            exports=layout(("__all__ = ", Brackets("[", [string_literal(n) for n in exports], "]")))
             if exports
             else ["__all__: list[str] = []"],
-            submodules=sequence(
-                "_SUBMODULES = (",
-                [string_literal(child) for child in folder.children],
-                ")",
-                tuple_=True,
-            )
-            if folder.children
-            else [],
+            submodules=layout(("_SUBMODULES = ", submodules)) if folder.children else [],
             classes=classes,
             type_imports=_type_imports(classes, folder.children),
         )
@@ -225,25 +259,16 @@ def _lazy_imports(children: Sequence[str]) -> list[str]:
 
 def _type_imports(classes: list[ClassView], children: Sequence[str]) -> list[str]:
     """The module's ``if TYPE_CHECKING:`` imports; an empty string stands for a blank line."""
-    names = {name for view in classes for name in view.type_names}
-    modules = (("collections.abc", ("Mapping",)), ("typing", ("Any", "ClassVar")))
     lines = []
-    for module, candidates in modules:
-        used = [name for name in candidates if name in names]
-        if used:
-            lines.append(f"from {module} import {', '.join(used)}")
+    if any(uses_typing_names(view) for view in classes):
+        lines = ["from collections.abc import Mapping", "from typing import Any"]
     lazy = _lazy_imports(children)
     return [*lines, "", *lazy] if lines and lazy else lines + lazy
 
 
 def _imports(folder: _Folder, classes: list[ClassView]) -> list[str]:
-    names = {name for view in classes for name in view.needs}
+    runtime = f"{folder.parent_import}{RUNTIME_PACKAGE}"
+    lines = [f"from {runtime}.problem import Problem"] if classes else []
     if folder.children:
-        names.add("_submodules")
-    if not names:
-        return []
-    ordered = sorted(names, key=natural_sort_key)
-    line = f"from {folder.parent_import} import {', '.join(ordered)}"
-    if len(line) <= LINE_LENGTH:
-        return [line]
-    return sequence(f"from {folder.parent_import} import (", ordered, ")")
+        lines.append(f"from {runtime}.registry import submodules as _submodules")
+    return lines

@@ -1,24 +1,28 @@
-"""Python source text for generated code: safe literals laid out exactly as ``ruff format`` would.
+"""Python source text for generated code: safe literals, laid out as black and ruff format would.
 
 Catalog text reaches generated code only through these functions, never pasted into a template:
 every string becomes an escaped literal (ASCII only, so no bidi control, line separator or
 look-alike character can hide in the source), and the layout (quotes, line breaks, trailing
-commas) is the one ``ruff format`` produces, so the output is already formatted.
+commas) is one that ``ruff format`` and ``black`` leave as it is, at their default line length
+and at this project's, so the output is already formatted for any project that runs them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-#: The line length generated code is laid out for (this project's ``[tool.ruff] line-length``).
+#: The longest line ruff's E501 accepts in generated code (this project's ``line-length``).
 LINE_LENGTH = 100
+#: The width generated code is laid out for: the default of black and ruff format. Brackets
+#: that fit stay on one line; the others get a "magic trailing comma", which keeps them
+#: exploded at any longer line length too.
+LAYOUT_WIDTH = 88
 _INDENT = "    "
 _CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
 _SPECIAL = {**_CONTROL, ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 _TABLES = {quote: {**_SPECIAL, ord(quote): "\\" + quote} for quote in "'\""} | {"": _SPECIAL}
-#: One source character of an escaped string: an escape sequence or a plain character.
-_UNIT = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|.)|.", re.DOTALL)
 _DOCSTRING_QUOTE = re.compile(r'"(?="|$)')
 _DIGITS = re.compile(r"(\d+)")
 
@@ -49,52 +53,126 @@ def string_literal(text: str) -> str:
     return quote + _escape(text, quote) + quote
 
 
+def fits_line_limit(line: str) -> bool:
+    """Whether ruff's line-length rule (E501) accepts ``line`` at `LINE_LENGTH`.
+
+    Like ruff, it accepts a longer line that holds a single word, or that ends with a URL
+    starting before the limit: a long URI is never split to make a line shorter.
+    """
+    if len(line) <= LINE_LENGTH:
+        return True
+    chunks = line.split()
+    if len(chunks) < 2:
+        return True
+    return "://" in chunks[-1] and len(line) - len(chunks[-1]) <= LINE_LENGTH
+
+
 def _chunks(text: str, width: int) -> list[str]:
-    """Split ``text`` into pieces whose literals fit in ``width``, preferably after spaces."""
-    if len(string_literal(text)) <= width:
-        return [text]  # ruff format would join any split of a literal that fits
+    """Split ``text`` into pieces whose literals fit in ``width``, at spaces.
+
+    Each piece after the first starts with its spaces, so a URL in the text is always the
+    last word of its line, where E501 allows it to run past the limit; a URL is never cut,
+    other words only when they cannot fit on a line of their own.
+    """
     chunks: list[str] = []
-    current, size = "", 2
-    for piece in _pieces(text, width - 2):
-        # An upper bound of the piece's literal length, whatever quote its chunk gets.
-        cost = len(_escape(piece, "")) + piece.count('"') + piece.count("'")
-        if current and size + cost > width:
+    current = ""
+    for token in re.findall(r" *[^ ]+| +$", text):
+        if current and len(string_literal(current + token)) > width:
             chunks.append(current)
-            current, size = "", 2
-        current += piece
-        size += cost
+            current = ""
+        if len(string_literal(token)) > width and "://" not in token:
+            *parts, current = _cut(token, width)
+            chunks += parts
+        else:
+            current += token
     return [*chunks, current] if current else chunks
 
 
-def _pieces(text: str, width: int) -> list[str]:
-    """Words with their trailing spaces; a word too long for ``width`` is cut into parts."""
-    pieces: list[str] = []
-    for word in re.findall(r"[^ ]+ *| +", text):
-        part, size = "", 0
-        for char in word:
-            cost = len(_escape(char, "")) + (char in "'\"")
-            if part and size + cost > width:
-                pieces.append(part)
-                part, size = "", 0
-            part += char
-            size += cost
-        pieces.append(part)
-    return pieces
+def _cut(word: str, width: int) -> list[str]:
+    """``word`` in parts whose literals fit in ``width``, never inside an escape sequence."""
+    parts, part = [], ""
+    for char in word:
+        if part and len(string_literal(part + char)) > width:
+            parts.append(part)
+            part = ""
+        part += char
+    return [*parts, part]
 
 
-def literal_lines(text: str, indent: int) -> list[str]:
-    """``text`` as consecutive literals, one per line, for inside parentheses."""
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A string literal in generated code, split over lines only when E501 requires it."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Brackets:
+    """Source in brackets: ``open``, the items separated by commas, ``close``.
+
+    An item is source text, a `Text`, nested `Brackets`, or ``(prefix, item)`` for a keyword
+    argument (``"name="``) or a dict entry (``'"key": '``). ``tuple_`` marks a tuple
+    (``(`` and ``)``): one item gets the comma it needs, and a list stands for it when that
+    item is too long for a line (so use it only where a list does as well). ``explode`` puts
+    one item per line even when they would fit on one.
+    """
+
+    open: str
+    items: Sequence[Item]
+    close: str
+    tuple_: bool = False
+    explode: bool = False
+
+
+Node = str | Text | Brackets
+Item = Node | tuple[str, Node]
+
+
+def flat(node: Item) -> str:
+    """``node`` as source on one line."""
+    if isinstance(node, tuple):
+        return node[0] + flat(node[1])
+    if isinstance(node, str):
+        return node
+    if isinstance(node, Text):
+        return string_literal(node.value)
+    items = ", ".join(flat(item) for item in node.items)
+    comma = "," if node.tuple_ and len(node.items) == 1 else ""
+    return f"{node.open}{items}{comma}{node.close}"
+
+
+def layout(node: Item, indent: int = 0, suffix: str = "") -> list[str]:
+    """``node`` as lines of source, laid out as black and ruff format lay it out.
+
+    Brackets stay on one line when that fits `LAYOUT_WIDTH`; otherwise each item gets a line
+    of its own and a trailing comma, which both formatters keep ("magic trailing comma"), so
+    the layout is the same at any line length from `LAYOUT_WIDTH` up. A string literal too
+    long for E501 becomes a parenthesized concatenation of pieces, one per line.
+    """
+    prefix, node = node if isinstance(node, tuple) else ("", node)
     pad = _INDENT * indent
-    return [pad + string_literal(piece) for piece in _chunks(text, LINE_LENGTH - len(pad))]
-
-
-def assignment(target: str, text: str, indent: int = 0) -> list[str]:
-    """``target = "text"`` on one line, or as a parenthesized concatenation when too long."""
-    pad = _INDENT * indent
-    line = f"{pad}{target} = {string_literal(text)}"
-    if len(line) <= LINE_LENGTH:
+    line = f"{pad}{prefix}{flat(node)}{suffix}"
+    if isinstance(node, str) or (isinstance(node, Text) and fits_line_limit(line)):
         return [line]
-    return [f"{pad}{target} = (", *literal_lines(text, indent + 1), f"{pad})"]
+    if isinstance(node, Text):
+        inner = pad + _INDENT
+        # ruff format joins a concatenation back whenever the joined literal fits its line,
+        # so a literal is split only when it cannot fit on a line of its own.
+        pieces = [node.value]
+        if not fits_line_limit(inner + string_literal(node.value)):
+            pieces = _chunks(node.value, LAYOUT_WIDTH - len(inner))
+        return [f"{pad}{prefix}(", *(inner + string_literal(p) for p in pieces), f"{pad}){suffix}"]
+    if not node.explode and len(line) <= LAYOUT_WIDTH:
+        return [line]
+    opening, closing = node.open, node.close
+    if node.tuple_ and len(node.items) == 1:
+        # A one-item tuple's comma is not "magic": a formatter joins it again whenever it
+        # fits, so one too long for a line is written as a list, which they keep exploded.
+        opening, closing = "[", "]"
+    lines = [f"{pad}{prefix}{opening}"]
+    for item in node.items:
+        lines += layout(item, indent + 1, ",")
+    return [*lines, f"{pad}{closing}{suffix}"]
 
 
 def sequence(
@@ -128,7 +206,7 @@ def docstring(paragraphs: Iterable[str | Section], indent: int = 0) -> list[str]
     """
     pad = _INDENT * indent
     # Three characters less than the line allows, so the first line fits after the quotes.
-    width = LINE_LENGTH - len(pad) - 3
+    width = LAYOUT_WIDTH - len(pad) - 3
     lines: list[str] = []
     for paragraph in paragraphs:
         block = (
@@ -140,10 +218,17 @@ def docstring(paragraphs: Iterable[str | Section], indent: int = 0) -> list[str]
             lines += [""] * bool(lines) + block
     if not lines:
         return []
-    if len(lines) == 1 and len(pad) + 6 + len(lines[0]) <= LINE_LENGTH:
+    lines[0] = _opening(lines[0])
+    if len(lines) == 1 and len(pad) + 6 + len(lines[0]) <= LAYOUT_WIDTH:
         return [f'{pad}"""{lines[0]}"""']
     first, *rest = lines
     return [f'{pad}"""{first}', *(f"{pad}{line}" if line else "" for line in rest), f'{pad}"""']
+
+
+def _opening(text: str) -> str:
+    """A docstring's first line, with a leading quote escaped: the formatters would put a
+    space between it and the opening quotes."""
+    return "\\" + text if text.startswith('"') else text
 
 
 def _wrap_text(text: str, width: int, rest_width: int | None = None) -> list[str]:
@@ -161,32 +246,19 @@ def _section(section: Section, width: int) -> list[str]:
 
 
 def _wrap(words: list[str], width: int, rest_width: int) -> list[str]:
-    """Greedy word wrap of escaped words; a word longer than a line is cut between escapes.
+    """Greedy word wrap of escaped words, never cutting one: a word longer than a line gets
+    a line of its own, which E501 accepts (a URI in a docstring stays whole, and findable).
 
     The first line may be ``width`` long, the others ``rest_width`` (for hanging indents).
     """
-    limit = min(width, rest_width)
     lines: list[str] = []
     for word in words:
-        for part in _cut(word, limit):
-            room = width if len(lines) == 1 else rest_width
-            if lines and len(lines[-1]) + 1 + len(part) <= room:
-                lines[-1] += " " + part
-            else:
-                lines.append(part)
+        room = width if len(lines) == 1 else rest_width
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
     return lines
-
-
-def _cut(word: str, limit: int) -> list[str]:
-    if len(word) <= limit:
-        return [word]
-    parts, part = [], ""
-    for unit in _UNIT.findall(word):
-        if len(part) + len(unit) > limit:
-            parts.append(part)
-            part = ""
-        part += unit
-    return [*parts, part]
 
 
 def natural_sort_key(name: str) -> tuple[int, list[tuple[str, int]]]:

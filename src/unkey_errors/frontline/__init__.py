@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .. import _submodules
+from .._runtime.registry import submodules as _submodules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -4,56 +4,61 @@
 
 from __future__ import annotations
 
-from .. import Problem, _header, _integer
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["DeploymentOffline", "NoRunningInstances", "SpendLimitReached"]
 
 
-class DeploymentOffline(Problem):
-    """Service Unavailable (503): The hostname leads to a deployment that was deliberately stopped
-    or whose project was cancelled, so no compute serves it.
+class DeploymentOffline(
+    Problem,
+    code="frontline/capacity/deployment_offline",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/deployment_offline",
+    status=503,
+    title="Service Unavailable",
+    default_detail="This deployment is offline and is not serving requests.",
+):
+    """Service Unavailable (503): The hostname leads to a deployment that was
+    deliberately stopped or whose project was cancelled, so no compute serves it.
 
     Code frontline/capacity/deployment_offline; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/deployment_offline
     """
 
     __slots__ = ()
-    code = "frontline/capacity/deployment_offline"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/deployment_offline"
-    status = 503
-    title = "Service Unavailable"
-    default_detail = "This deployment is offline and is not serving requests."
 
 
-class NoRunningInstances(Problem):
-    """Service Unavailable (503): The deployment behind the hostname has no running, healthy
-    instance in any region at this moment, usually for a few seconds.
+class NoRunningInstances(
+    Problem,
+    code="frontline/capacity/no_running_instances",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/no_running_instances",
+    status=503,
+    title="Service Unavailable",
+    default_detail="No running instances are available to handle this request.",
+    members=[("retryAfter", "retry_after", "integer", True)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Service Unavailable (503): The deployment behind the hostname has no running,
+    healthy instance in any region at this moment, usually for a few seconds.
 
     Code frontline/capacity/no_running_instances; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/no_running_instances
 
     Attributes:
-        retry_after (int): Suggested number of seconds to wait before retrying the request. (JSON
-            member retryAfter)
+        retry_after (int): Suggested number of seconds to wait before retrying the
+            request. (JSON member retryAfter)
 
     Headers:
-        Retry-After: Seconds to wait before retrying, the same value as the `retryAfter` member.
-            Sent as '{retryAfter}'.
+        Retry-After: Seconds to wait before retrying, the same value as the
+            `retryAfter` member. Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
-    code = "frontline/capacity/no_running_instances"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/no_running_instances"
-    status = 503
-    title = "Service Unavailable"
-    default_detail = "No running instances are available to handle this request."
     retry_after: int
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -63,36 +68,22 @@ class NoRunningInstances(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        values = {"retryAfter": self.retry_after}
-        headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)
 
 
-class SpendLimitReached(Problem):
-    """Payment Required (402): Compute of the workspace that owns the deployment is paused because
-    its monthly usage reached the spend budget with stop-at-budget on.
+class SpendLimitReached(
+    Problem,
+    code="frontline/capacity/spend_limit_reached",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/spend_limit_reached",
+    status=402,
+    title="Payment Required",
+    default_detail="Compute for this workspace is paused because it reached its spend budget.",
+):
+    """Payment Required (402): Compute of the workspace that owns the deployment is
+    paused because its monthly usage reached the spend budget with stop-at-budget on.
 
     Code frontline/capacity/spend_limit_reached; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/spend_limit_reached
     """
 
     __slots__ = ()
-    code = "frontline/capacity/spend_limit_reached"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/capacity/spend_limit_reached"
-    status = 402
-    title = "Payment Required"
-    default_detail = "Compute for this workspace is paused because it reached its spend budget."

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from .. import Problem, _array_or_none, _header, _integer_or_none, _string_or_none
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = [
     "FirewallDenied",
@@ -22,44 +22,47 @@ __all__ = [
 ]
 
 
-class FirewallDenied(Problem):
-    """Forbidden (403): A firewall policy with a DENY action on the deployed app matched the
-    request, so the gateway blocked it before it reached the app.
+class FirewallDenied(
+    Problem,
+    code="frontline/client/firewall_denied",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/firewall_denied",
+    status=403,
+    title="Forbidden",
+    default_detail="This request was denied by a firewall policy of the deployment.",
+):
+    """Forbidden (403): A firewall policy with a DENY action on the deployed app matched
+    the request, so the gateway blocked it before it reached the app.
 
     Code frontline/client/firewall_denied; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/firewall_denied
     """
 
     __slots__ = ()
-    code = "frontline/client/firewall_denied"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/client/firewall_denied"
-    status = 403
-    title = "Forbidden"
-    default_detail = "This request was denied by a firewall policy of the deployment."
 
 
-class InsufficientPermissions(Problem):
-    """Forbidden (403): The caller's API key is valid but does not satisfy the permission query of
-    the deployed app's key-auth policy.
+class InsufficientPermissions(
+    Problem,
+    code="frontline/client/insufficient_permissions",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/insufficient_permissions",
+    status=403,
+    title="Forbidden",
+    default_detail="Access denied. The API key does not have the required permissions.",
+    members=[("permissionQuery", "permission_query", "string", False)],
+):
+    """Forbidden (403): The caller's API key is valid but does not satisfy the
+    permission query of the deployed app's key-auth policy.
 
     Code frontline/client/insufficient_permissions; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/insufficient_permissions
 
     Attributes:
-        permission_query (str | None): The permission query of the policy that rejected the key,
-            when the response includes it. (JSON member permissionQuery)
+        permission_query (str | None): The permission query of the policy that
+            rejected the key, when the response includes it. (JSON member
+            permissionQuery)
     """
 
     __slots__ = ("permission_query",)
-    code = "frontline/client/insufficient_permissions"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/frontline/client/insufficient_permissions"
-    )
-    status = 403
-    title = "Forbidden"
-    default_detail = "Access denied. The API key does not have the required permissions."
     permission_query: str | None
-    _members: ClassVar[Mapping[str, str]] = {"permissionQuery": "permission_query"}
 
     def __init__(
         self,
@@ -69,84 +72,79 @@ class InsufficientPermissions(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.permission_query = _string_or_none(self, "permission_query", permission_query)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.permission_query is not None:
-            data["permissionQuery"] = self.permission_query
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, permission_query)
 
 
-class InvalidKey(Problem):
-    """Unauthorized (401): The gateway in front of the deployed app rejected the caller's API key as
-    unknown, disabled, expired or from a keyspace the policy does not accept.
+class InvalidKey(
+    Problem,
+    code="frontline/client/invalid_key",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/invalid_key",
+    status=401,
+    title="Unauthorized",
+    default_detail="Authentication failed. The provided API key is invalid.",
+    headers=[("WWW-Authenticate", "Bearer")],
+):
+    """Unauthorized (401): The gateway in front of the deployed app rejected the
+    caller's API key as unknown, disabled, expired or from a keyspace the policy does
+    not accept.
 
     Code frontline/client/invalid_key; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/invalid_key
 
     Headers:
-        WWW-Authenticate: Names the Bearer scheme that the gateway expects by default, as HTTP
-            requires for every 401 response. Sent as 'Bearer'.
+        WWW-Authenticate: Names the Bearer scheme that the gateway expects by
+            default, as HTTP requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
-    code = "frontline/client/invalid_key"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/client/invalid_key"
-    status = 401
-    title = "Unauthorized"
-    default_detail = "Authentication failed. The provided API key is invalid."
-    _headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
-class MissingCredentials(Problem):
-    """Unauthorized (401): The gateway in front of the deployed app found no API key in any of the
-    places its key-auth policy reads.
+class MissingCredentials(
+    Problem,
+    code="frontline/client/missing_credentials",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/missing_credentials",
+    status=401,
+    title="Unauthorized",
+    default_detail="Authentication required. Please provide a valid API key.",
+    headers=[("WWW-Authenticate", "Bearer")],
+):
+    """Unauthorized (401): The gateway in front of the deployed app found no API key in
+    any of the places its key-auth policy reads.
 
     Code frontline/client/missing_credentials; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/missing_credentials
 
     Headers:
-        WWW-Authenticate: Names the Bearer scheme that the gateway expects by default, as HTTP
-            requires for every 401 response. Sent as 'Bearer'.
+        WWW-Authenticate: Names the Bearer scheme that the gateway expects by
+            default, as HTTP requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
-    code = "frontline/client/missing_credentials"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/client/missing_credentials"
-    status = 401
-    title = "Unauthorized"
-    default_detail = "Authentication required. Please provide a valid API key."
-    _headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
-class OpenapiValidationFailed(Problem):
-    """Bad Request (400): The request to the deployed app does not match the app's OpenAPI
-    specification, so the gateway's validation policy rejected it.
+class OpenapiValidationFailed(
+    Problem,
+    code="frontline/client/openapi_validation_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/openapi_validation_failed",
+    status=400,
+    title="Bad Request",
+    default_detail="The request does not conform to the OpenAPI specification of this API.",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The request to the deployed app does not match the app's
+    OpenAPI specification, so the gateway's validation policy rejected it.
 
     Code frontline/client/openapi_validation_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/openapi_validation_failed
 
     Attributes:
-        errors (list[Any] | None): Validation details in the shape of Unkey's 400 responses. It
-            is empty for this code; the first violation is described in `detail`.
+        errors (list[Any] | None): Validation details in the shape of Unkey's 400
+            responses. It is empty for this code; the first violation is described in
+            `detail`.
     """
 
     __slots__ = ("errors",)
-    code = "frontline/client/openapi_validation_failed"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/frontline/client/openapi_validation_failed"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = "The request does not conform to the OpenAPI specification of this API."
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -156,51 +154,43 @@ class OpenapiValidationFailed(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class RateLimited(Problem):
-    """Too Many Requests (429): A rate limit enforced by the deployed app's gateway policies was
-    exceeded; the caller must wait for the Retry-After delay.
+class RateLimited(
+    Problem,
+    code="frontline/client/rate_limited",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/rate_limited",
+    status=429,
+    title="Too Many Requests",
+    default_detail="Rate limit exceeded. Please try again later.",
+    members=[("retryAfter", "retry_after", "integer", False)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Too Many Requests (429): A rate limit enforced by the deployed app's gateway
+    policies was exceeded; the caller must wait for the Retry-After delay.
 
     Code frontline/client/rate_limited; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/rate_limited
 
     Attributes:
-        retry_after (int | None): Seconds until the limit's window resets and the request can be
-            retried. Absent when the policy could not identify the request. (JSON member
-            retryAfter)
+        retry_after (int | None): Seconds until the limit's window resets and the
+            request can be retried. Absent when the policy could not identify the
+            request. (JSON member retryAfter)
 
     Headers:
-        Retry-After: Seconds to wait before the next request can succeed, the same value as the
-            `retryAfter` member. Sent as '{retryAfter}'.
-        X-RateLimit-Limit: The maximum number of requests allowed in the window of the most
-            restrictive limit that applied. Not sent by headers().
-        X-RateLimit-Remaining: Requests left in the current window; `0` on this response. Not
+        Retry-After: Seconds to wait before the next request can succeed, the same
+            value as the `retryAfter` member. Sent as '{retryAfter}'.
+        X-RateLimit-Limit: The maximum number of requests allowed in the window of
+            the most restrictive limit that applied. Not sent by headers().
+        X-RateLimit-Remaining: Requests left in the current window; `0` on this
+            response. Not sent by headers().
+        X-RateLimit-Reset: Unix time, in seconds, when the current window resets. Not
             sent by headers().
-        X-RateLimit-Reset: Unix time, in seconds, when the current window resets. Not sent by
-            headers().
     """
 
     __slots__ = ("retry_after",)
-    code = "frontline/client/rate_limited"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/client/rate_limited"
-    status = 429
-    title = "Too Many Requests"
-    default_detail = "Rate limit exceeded. Please try again later."
     retry_after: int | None
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -210,52 +200,38 @@ class RateLimited(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer_or_none(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.retry_after is not None:
-            data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        if self.retry_after is not None:
-            values = {"retryAfter": self.retry_after}
-            headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)
 
 
-class UsageExceeded(Problem):
-    """Too Many Requests (429): The caller's API key has fewer remaining credits than this request
-    to the deployed app costs, so the gateway refused it.
+class UsageExceeded(
+    Problem,
+    code="frontline/client/usage_exceeded",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/client/usage_exceeded",
+    status=429,
+    title="Too Many Requests",
+    default_detail="Usage limit exceeded. This API key has no remaining credits.",
+    members=[("retryAfter", "retry_after", "integer", False)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Too Many Requests (429): The caller's API key has fewer remaining credits than
+    this request to the deployed app costs, so the gateway refused it.
 
     Code frontline/client/usage_exceeded; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/usage_exceeded
 
     Attributes:
-        retry_after (int | None): Seconds until the key's credits are refilled automatically.
-            Absent when the key has no refill, because waiting will not restore its credits.
-            (JSON member retryAfter)
+        retry_after (int | None): Seconds until the key's credits are refilled
+            automatically. Absent when the key has no refill, because waiting will
+            not restore its credits. (JSON member retryAfter)
 
     Headers:
-        Retry-After: Seconds until the key's next automatic refill, the same value as the
-            `retryAfter` member. Sent only for keys that refill. Sent as '{retryAfter}'.
+        Retry-After: Seconds until the key's next automatic refill, the same value as
+            the `retryAfter` member. Sent only for keys that refill. Sent as
+            '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
-    code = "frontline/client/usage_exceeded"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/client/usage_exceeded"
-    status = 429
-    title = "Too Many Requests"
-    default_detail = "Usage limit exceeded. This API key has no remaining credits."
     retry_after: int | None
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -265,22 +241,4 @@ class UsageExceeded(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer_or_none(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.retry_after is not None:
-            data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        if self.retry_after is not None:
-            values = {"retryAfter": self.retry_after}
-            headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)

@@ -4,24 +4,27 @@
 
 from __future__ import annotations
 
-from .. import Problem
+from .._runtime.problem import Problem
 
 __all__ = ["InvalidConfiguration"]
 
 
-class InvalidConfiguration(Problem):
-    """Unprocessable Entity (422): A gateway policy configured for the deployed app cannot be parsed
-    or compiled, so the gateway cannot handle requests that the policy matches.
+class InvalidConfiguration(
+    Problem,
+    code="frontline/config/invalid_configuration",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/config/invalid_configuration",
+    status=422,
+    title="Unprocessable Entity",
+    default_detail=(
+        "The deployment's gateway policy configuration is invalid and cannot be applied."
+    ),
+):
+    """Unprocessable Entity (422): A gateway policy configured for the deployed app
+    cannot be parsed or compiled, so the gateway cannot handle requests that the
+    policy matches.
 
     Code frontline/config/invalid_configuration; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/config/invalid_configuration
     """
 
     __slots__ = ()
-    code = "frontline/config/invalid_configuration"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/config/invalid_configuration"
-    status = 422
-    title = "Unprocessable Entity"
-    default_detail = (
-        "The deployment's gateway policy configuration is invalid and cannot be applied."
-    )

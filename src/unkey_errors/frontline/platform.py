@@ -4,57 +4,62 @@
 
 from __future__ import annotations
 
-from .. import Problem
+from .._runtime.problem import Problem
 
 __all__ = ["ConfigLoadFailed", "DeploymentSelectionFailed", "InternalServerError"]
 
 
-class ConfigLoadFailed(Problem):
-    """Internal Server Error (500): Unkey's gateway failed to read the routing data for the hostname
-    from its own configuration store, an Unkey-side fault that is usually brief.
+class ConfigLoadFailed(
+    Problem,
+    code="frontline/platform/config_load_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/platform/config_load_failed",
+    status=500,
+    title="Internal Server Error",
+    default_detail="Failed to load route configuration.",
+):
+    """Internal Server Error (500): Unkey's gateway failed to read the routing data for
+    the hostname from its own configuration store, an Unkey-side fault that is
+    usually brief.
 
     Code frontline/platform/config_load_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/platform/config_load_failed
     """
 
     __slots__ = ()
-    code = "frontline/platform/config_load_failed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/platform/config_load_failed"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "Failed to load route configuration."
 
 
-class DeploymentSelectionFailed(Problem):
-    """Internal Server Error (500): Unkey's gateway resolved the deployment for the hostname but
-    failed internally while choosing the instance or region to send the request to.
+class DeploymentSelectionFailed(
+    Problem,
+    code="frontline/platform/deployment_selection_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/platform/deployment_selection_failed",
+    status=500,
+    title="Internal Server Error",
+    default_detail="Failed to select an instance to handle your request.",
+):
+    """Internal Server Error (500): Unkey's gateway resolved the deployment for the
+    hostname but failed internally while choosing the instance or region to send the
+    request to.
 
     Code frontline/platform/deployment_selection_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/platform/deployment_selection_failed
     """
 
     __slots__ = ()
-    code = "frontline/platform/deployment_selection_failed"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/frontline/platform/deployment_selection_fai"
-        "led"
-    )
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "Failed to select an instance to handle your request."
 
 
-class InternalServerError(Problem):
-    """Internal Server Error (500): An unexpected failure inside Unkey's gateway, also reported for
-    any gateway error that carries no more specific code.
+class InternalServerError(
+    Problem,
+    code="frontline/platform/internal_server_error",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/platform/internal_server_error",
+    status=500,
+    title="Internal Server Error",
+    default_detail="An unexpected error occurred. Please try again later.",
+):
+    """Internal Server Error (500): An unexpected failure inside Unkey's gateway, also
+    reported for any gateway error that carries no more specific code.
 
     Code frontline/platform/internal_server_error; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/platform/internal_server_error
     """
 
     __slots__ = ()
-    code = "frontline/platform/internal_server_error"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/platform/internal_server_error"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "An unexpected error occurred. Please try again later."

@@ -4,19 +4,27 @@
 
 from __future__ import annotations
 
-from .. import Problem, _string
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["ConfigNotFound", "DeploymentNotFound"]
 
 
-class ConfigNotFound(Problem):
-    """Not Found (404): The gateway has no route for the requested hostname, because no app
-    environment or verified custom domain is attached to it.
+class ConfigNotFound(
+    Problem,
+    code="frontline/routing/config_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/routing/config_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="No deployment found for the hostname {hostname}.",
+    members=[("hostname", "hostname", "string", True)],
+):
+    """Not Found (404): The gateway has no route for the requested hostname, because no
+    app environment or verified custom domain is attached to it.
 
     Code frontline/routing/config_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/routing/config_not_found
@@ -26,14 +34,7 @@ class ConfigNotFound(Problem):
     """
 
     __slots__ = ("hostname",)
-    code = "frontline/routing/config_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/routing/config_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "No deployment found for the hostname {hostname}."
     hostname: str
-    _detail_format = "No deployment found for the hostname %s."
-    _members: ClassVar[Mapping[str, str]] = {"hostname": "hostname"}
 
     def __init__(
         self,
@@ -43,30 +44,22 @@ class ConfigNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.hostname = _string(self, "hostname", hostname)
-        if detail is None:
-            detail = self._detail_format % (hostname,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["hostname"] = self.hostname
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, hostname)
 
 
-class DeploymentNotFound(Problem):
-    """Not Found (404): The hostname resolved to a deployment that no longer exists or belongs to
-    another environment, answered as 404 so its existence does not leak.
+class DeploymentNotFound(
+    Problem,
+    code="frontline/routing/deployment_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/routing/deployment_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The requested deployment could not be found.",
+):
+    """Not Found (404): The hostname resolved to a deployment that no longer exists or
+    belongs to another environment, answered as 404 so its existence does not leak.
 
     Code frontline/routing/deployment_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/routing/deployment_not_found
     """
 
     __slots__ = ()
-    code = "frontline/routing/deployment_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/routing/deployment_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The requested deployment could not be found."

@@ -4,88 +4,98 @@
 
 from __future__ import annotations
 
-from .. import Problem, _header, _integer
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["BadGateway", "GatewayTimeout", "ProxyForwardFailed", "ServiceUnavailable"]
 
 
-class BadGateway(Problem):
-    """Bad Gateway (502): The app instance accepted the gateway's connection, but the exchange broke
-    before a valid response came back, for example a reset or a crash.
+class BadGateway(
+    Problem,
+    code="frontline/upstream/bad_gateway",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/bad_gateway",
+    status=502,
+    title="Bad Gateway",
+    default_detail="The deployment instance reset the connection unexpectedly. Please try again.",
+):
+    """Bad Gateway (502): The app instance accepted the gateway's connection, but the
+    exchange broke before a valid response came back, for example a reset or a crash.
 
     Code frontline/upstream/bad_gateway; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/bad_gateway
     """
 
     __slots__ = ()
-    code = "frontline/upstream/bad_gateway"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/bad_gateway"
-    status = 502
-    title = "Bad Gateway"
-    default_detail = "The deployment instance reset the connection unexpectedly. Please try again."
 
 
-class GatewayTimeout(Problem):
-    """Gateway Timeout (504): The app instance did not answer the forwarded request before the
-    gateway's deadline expired.
+class GatewayTimeout(
+    Problem,
+    code="frontline/upstream/gateway_timeout",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/gateway_timeout",
+    status=504,
+    title="Gateway Timeout",
+    default_detail="The deployment instance did not respond in time. Please try again later.",
+):
+    """Gateway Timeout (504): The app instance did not answer the forwarded request
+    before the gateway's deadline expired.
 
     Code frontline/upstream/gateway_timeout; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/gateway_timeout
     """
 
     __slots__ = ()
-    code = "frontline/upstream/gateway_timeout"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/gateway_timeout"
-    status = 504
-    title = "Gateway Timeout"
-    default_detail = "The deployment instance did not respond in time. Please try again later."
 
 
-class ProxyForwardFailed(Problem):
-    """Bad Gateway (502): Forwarding the request to the app instance failed in a way that fits none
-    of the narrower upstream errors.
+class ProxyForwardFailed(
+    Problem,
+    code="frontline/upstream/proxy_forward_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/proxy_forward_failed",
+    status=502,
+    title="Bad Gateway",
+    default_detail="Unable to connect. Please try again in a few moments.",
+):
+    """Bad Gateway (502): Forwarding the request to the app instance failed in a way
+    that fits none of the narrower upstream errors.
 
     Code frontline/upstream/proxy_forward_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/proxy_forward_failed
     """
 
     __slots__ = ()
-    code = "frontline/upstream/proxy_forward_failed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/proxy_forward_failed"
-    status = 502
-    title = "Bad Gateway"
-    default_detail = "Unable to connect. Please try again in a few moments."
 
 
-class ServiceUnavailable(Problem):
-    """Service Unavailable (503): The gateway could not open a connection to the app instance
-    because it was refused, the host was unreachable, or its DNS lookup failed.
+class ServiceUnavailable(
+    Problem,
+    code="frontline/upstream/service_unavailable",
+    type="https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/service_unavailable",
+    status=503,
+    title="Service Unavailable",
+    default_detail="The service is temporarily unavailable. Please try again later.",
+    members=[("retryAfter", "retry_after", "integer", True)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Service Unavailable (503): The gateway could not open a connection to the app
+    instance because it was refused, the host was unreachable, or its DNS lookup
+    failed.
 
     Code frontline/upstream/service_unavailable; documented at
     https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/service_unavailable
 
     Attributes:
-        retry_after (int): Suggested number of seconds to wait before retrying the request. (JSON
-            member retryAfter)
+        retry_after (int): Suggested number of seconds to wait before retrying the
+            request. (JSON member retryAfter)
 
     Headers:
-        Retry-After: Seconds to wait before retrying, the same value as the `retryAfter` member.
-            Sent as '{retryAfter}'.
+        Retry-After: Seconds to wait before retrying, the same value as the
+            `retryAfter` member. Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
-    code = "frontline/upstream/service_unavailable"
-    type = "https://unkey.com/docs/api-reference/errors-v2/frontline/upstream/service_unavailable"
-    status = 503
-    title = "Service Unavailable"
-    default_detail = "The service is temporarily unavailable. Please try again later."
     retry_after: int
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -95,20 +105,4 @@ class ServiceUnavailable(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        values = {"retryAfter": self.retry_after}
-        headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)

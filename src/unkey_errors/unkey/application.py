@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from .. import Problem, _array, _array_or_none, _string, _string_or_none
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = [
     "AssertionFailed",
@@ -30,43 +30,46 @@ __all__ = [
 ]
 
 
-class AssertionFailed(Problem):
-    """Internal Server Error (500): An internal invariant check inside Unkey failed, which points to
-    a bug in Unkey rather than in your request.
+class AssertionFailed(
+    Problem,
+    code="unkey/application/assertion_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/assertion_failed",
+    status=500,
+    title="Internal Server Error",
+    default_detail="An internal consistency check failed while processing the request.",
+):
+    """Internal Server Error (500): An internal invariant check inside Unkey failed,
+    which points to a bug in Unkey rather than in your request.
 
     Code unkey/application/assertion_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/assertion_failed
     """
 
     __slots__ = ()
-    code = "unkey/application/assertion_failed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/assertion_failed"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "An internal consistency check failed while processing the request."
 
 
-class DeploymentIsCurrent(Problem):
-    """Precondition Failed (412): A promote or rollback named the deployment that already serves the
-    app's live traffic, so there is nothing to switch.
+class DeploymentIsCurrent(
+    Problem,
+    code="unkey/application/deployment_is_current",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_current",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Deployment {deploymentId} is already the app's current deployment.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A promote or rollback named the deployment that
+    already serves the app's live traffic, so there is nothing to switch.
 
     Code unkey/application/deployment_is_current; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_current
 
     Attributes:
-        deployment_id (str): The id of the deployment named in the request, which is already the
-            app's current deployment. (JSON member deploymentId)
+        deployment_id (str): The id of the deployment named in the request, which is
+            already the app's current deployment. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_is_current"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_current"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Deployment {deploymentId} is already the app's current deployment."
     deployment_id: str
-    _detail_format = "Deployment %s is already the app's current deployment."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -76,48 +79,34 @@ class DeploymentIsCurrent(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentIsProduction(Problem):
-    """Precondition Failed (412): A stop or start targeted a production deployment, which Unkey only
-    lets you stop and start in non-production environments.
+class DeploymentIsProduction(
+    Problem,
+    code="unkey/application/deployment_is_production",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_production",
+    status=412,
+    title="Precondition Failed",
+    default_detail=(
+        "Deployment {deploymentId} belongs to the production environment; production"
+        " deployments cannot be stopped or started."
+    ),
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A stop or start targeted a production deployment,
+    which Unkey only lets you stop and start in non-production environments.
 
     Code unkey/application/deployment_is_production; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_production
 
     Attributes:
-        deployment_id (str): The id of the production deployment named in the request. (JSON
-            member deploymentId)
+        deployment_id (str): The id of the production deployment named in the
+            request. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_is_production"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_production"
-    )
-    status = 412
-    title = "Precondition Failed"
-    default_detail = (
-        "Deployment {deploymentId} belongs to the production environment; production deployments "
-        "cannot be stopped or started."
-    )
     deployment_id: str
-    _detail_format = (
-        "Deployment %s belongs to the production environment; production deployments cannot be "
-        "stopped or started."
-    )
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -127,40 +116,31 @@ class DeploymentIsProduction(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentIsStopping(Problem):
-    """Precondition Failed (412): A stop was requested for a deployment that is still draining from
-    an earlier stop request.
+class DeploymentIsStopping(
+    Problem,
+    code="unkey/application/deployment_is_stopping",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_stopping",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Deployment {deploymentId} is already stopping.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A stop was requested for a deployment that is still
+    draining from an earlier stop request.
 
     Code unkey/application/deployment_is_stopping; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_stopping
 
     Attributes:
-        deployment_id (str): The id of the deployment that is already being stopped. (JSON member
-            deploymentId)
+        deployment_id (str): The id of the deployment that is already being stopped.
+            (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_is_stopping"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_is_stopping"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Deployment {deploymentId} is already stopping."
     deployment_id: str
-    _detail_format = "Deployment %s is already stopping."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -170,43 +150,37 @@ class DeploymentIsStopping(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentNoCurrent(Problem):
-    """Precondition Failed (412): A promote or rollback was requested for an app that has no live
-    deployment yet, so there is no traffic to move.
+class DeploymentNoCurrent(
+    Problem,
+    code="unkey/application/deployment_no_current",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_no_current",
+    status=412,
+    title="Precondition Failed",
+    default_detail="App {appId} has no current deployment to switch traffic from.",
+    members=[
+        ("appId", "app_id", "string", True),
+        ("deploymentId", "deployment_id", "string", True),
+    ],
+):
+    """Precondition Failed (412): A promote or rollback was requested for an app that
+    has no live deployment yet, so there is no traffic to move.
 
     Code unkey/application/deployment_no_current; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_no_current
 
     Attributes:
-        app_id (str): The id of the app that owns the named deployment and has no current
-            deployment. (JSON member appId)
-        deployment_id (str): The id of the deployment named in the request. (JSON member
-            deploymentId)
+        app_id (str): The id of the app that owns the named deployment and has no
+            current deployment. (JSON member appId)
+        deployment_id (str): The id of the deployment named in the request. (JSON
+            member deploymentId)
     """
 
     __slots__ = ("app_id", "deployment_id")
-    code = "unkey/application/deployment_no_current"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_no_current"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "App {appId} has no current deployment to switch traffic from."
     app_id: str
     deployment_id: str
-    _detail_format = "App %s has no current deployment to switch traffic from."
-    _members: ClassVar[Mapping[str, str]] = {"appId": "app_id", "deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -217,50 +191,35 @@ class DeploymentNoCurrent(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.app_id = _string(self, "app_id", app_id)
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (app_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["appId"] = self.app_id
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, app_id, deployment_id)
 
 
-class DeploymentNotProduction(Problem):
-    """Precondition Failed (412): A promote or rollback targeted a preview or other non-production
-    deployment, but only production deployments can take over live traffic.
+class DeploymentNotProduction(
+    Problem,
+    code="unkey/application/deployment_not_production",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_production",
+    status=412,
+    title="Precondition Failed",
+    default_detail=(
+        "Deployment {deploymentId} is not in the production environment; only"
+        " production deployments can be promoted or rolled back."
+    ),
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A promote or rollback targeted a preview or other
+    non-production deployment, but only production deployments can take over live
+    traffic.
 
     Code unkey/application/deployment_not_production; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_production
 
     Attributes:
-        deployment_id (str): The id of the non-production deployment named in the request. (JSON
-            member deploymentId)
+        deployment_id (str): The id of the non-production deployment named in the
+            request. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_not_production"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_production"
-    )
-    status = 412
-    title = "Precondition Failed"
-    default_detail = (
-        "Deployment {deploymentId} is not in the production environment; only production "
-        "deployments can be promoted or rolled back."
-    )
     deployment_id: str
-    _detail_format = (
-        "Deployment %s is not in the production environment; only production deployments can be "
-        "promoted or rolled back."
-    )
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -270,40 +229,31 @@ class DeploymentNotProduction(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentNotReady(Problem):
-    """Precondition Failed (412): A promote or rollback targeted a deployment that never became
-    ready or is shutting down, so it cannot take over live traffic.
+class DeploymentNotReady(
+    Problem,
+    code="unkey/application/deployment_not_ready",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_ready",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Deployment {deploymentId} is not ready to serve traffic.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A promote or rollback targeted a deployment that never
+    became ready or is shutting down, so it cannot take over live traffic.
 
     Code unkey/application/deployment_not_ready; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_ready
 
     Attributes:
-        deployment_id (str): The id of the deployment named in the request, which is not ready or
-            is shutting down. (JSON member deploymentId)
+        deployment_id (str): The id of the deployment named in the request, which is
+            not ready or is shutting down. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_not_ready"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_ready"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Deployment {deploymentId} is not ready to serve traffic."
     deployment_id: str
-    _detail_format = "Deployment %s is not ready to serve traffic."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -313,40 +263,31 @@ class DeploymentNotReady(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentNotRunning(Problem):
-    """Precondition Failed (412): A stop targeted a deployment that is not ready and serving, for
-    example one that is still building, failed or already stopped.
+class DeploymentNotRunning(
+    Problem,
+    code="unkey/application/deployment_not_running",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_running",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Deployment {deploymentId} is not running.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A stop targeted a deployment that is not ready and
+    serving, for example one that is still building, failed or already stopped.
 
     Code unkey/application/deployment_not_running; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_running
 
     Attributes:
-        deployment_id (str): The id of the deployment named in the request, which is not running.
-            (JSON member deploymentId)
+        deployment_id (str): The id of the deployment named in the request, which is
+            not running. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_not_running"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_running"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Deployment {deploymentId} is not running."
     deployment_id: str
-    _detail_format = "Deployment %s is not running."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -356,40 +297,31 @@ class DeploymentNotRunning(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DeploymentNotStopped(Problem):
-    """Precondition Failed (412): A start targeted a deployment that was never stopped, so there is
-    nothing to resume.
+class DeploymentNotStopped(
+    Problem,
+    code="unkey/application/deployment_not_stopped",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_stopped",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Deployment {deploymentId} is not stopped.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Precondition Failed (412): A start targeted a deployment that was never stopped,
+    so there is nothing to resume.
 
     Code unkey/application/deployment_not_stopped; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_stopped
 
     Attributes:
-        deployment_id (str): The id of the deployment named in the request, which is not stopped.
-            (JSON member deploymentId)
+        deployment_id (str): The id of the deployment named in the request, which is
+            not stopped. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/application/deployment_not_stopped"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/deployment_not_stopped"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Deployment {deploymentId} is not stopped."
     deployment_id: str
-    _detail_format = "Deployment %s is not stopped."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -399,59 +331,45 @@ class DeploymentNotStopped(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class InvalidEnvironmentSettings(Problem):
-    """Bad Request (400): A deployment was refused up front because its environment's port, CPU,
-    memory or region settings would make the deploy fail.
+class InvalidEnvironmentSettings(
+    Problem,
+    code="unkey/application/invalid_environment_settings",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_environment_settings",
+    status=400,
+    title="Bad Request",
+    default_detail=(
+        "Environment {environment} cannot be deployed with its current runtime and"
+        " region settings. Update the environment's settings before deploying."
+    ),
+    members=[
+        ("environment", "environment", "string", True),
+        ("problems", "problems", "array", False),
+        ("errors", "errors", "array", False),
+    ],
+):
+    """Bad Request (400): A deployment was refused up front because its environment's
+    port, CPU, memory or region settings would make the deploy fail.
 
     Code unkey/application/invalid_environment_settings; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_environment_settings
 
     Attributes:
-        environment (str): The slug of the environment whose settings failed the check.
-        problems (list[Any] | None): One entry per failing setting, in the same words as the
-            `detail`.
-        errors (list[Any] | None): Field-level validation problems. Unkey's 400-family responses
-            always carry this array; for this error it is empty, because the request body itself
-            was valid.
+        environment (str): The slug of the environment whose settings failed the
+            check.
+        problems (list[Any] | None): One entry per failing setting, in the same words
+            as the `detail`.
+        errors (list[Any] | None): Field-level validation problems. Unkey's
+            400-family responses always carry this array; for this error it is empty,
+            because the request body itself was valid.
     """
 
     __slots__ = ("environment", "errors", "problems")
-    code = "unkey/application/invalid_environment_settings"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_environment_setti"
-        "ngs"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = (
-        "Environment {environment} cannot be deployed with its current runtime and region "
-        "settings. Update the environment's settings before deploying."
-    )
     environment: str
     problems: list[Any] | None
     errors: list[Any] | None
-    _detail_format = (
-        "Environment %s cannot be deployed with its current runtime and region settings. Update "
-        "the environment's settings before deploying."
-    )
-    _members: ClassVar[Mapping[str, str]] = {
-        "environment": "environment",
-        "problems": "problems",
-        "errors": "errors",
-    }
 
     def __init__(
         self,
@@ -463,48 +381,34 @@ class InvalidEnvironmentSettings(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.environment = _string(self, "environment", environment)
-        self.problems = _array_or_none(self, "problems", problems)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (environment,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["environment"] = self.environment
-        if self.problems is not None:
-            data["problems"] = self.problems
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, environment, problems, errors)
 
 
-class InvalidInput(Problem):
-    """Bad Request (400): The request body, query or headers broke the endpoint's schema or rules;
-    every problem is listed in the errors array.
+class InvalidInput(
+    Problem,
+    code="unkey/application/invalid_input",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_input",
+    status=400,
+    title="Bad Request",
+    default_detail="The request did not pass validation. See errors for each problem.",
+    members=[("errors", "errors", "array", True)],
+):
+    """Bad Request (400): The request body, query or headers broke the endpoint's schema
+    or rules; every problem is listed in the errors array.
 
     Code unkey/application/invalid_input; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_input
 
     Attributes:
-        errors (list[Any]): One item per validation problem. `location` is a path whose first
-            segment says where to look (`body`, `query`, `path`, `header`, `cookie` or
-            `request`); `message` is the rule that failed; `fix`, when present, says how to
-            correct it. A `*` segment stands for a property name you chose, which is not echoed
-            back.
+        errors (list[Any]): One item per validation problem. `location` is a path
+            whose first segment says where to look (`body`, `query`, `path`,
+            `header`, `cookie` or `request`); `message` is the rule that failed;
+            `fix`, when present, says how to correct it. A `*` segment stands for a
+            property name you chose, which is not echoed back.
     """
 
     __slots__ = ("errors",)
-    code = "unkey/application/invalid_input"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_input"
-    status = 400
-    title = "Bad Request"
-    default_detail = "The request did not pass validation. See errors for each problem."
     errors: list[Any]
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -514,66 +418,57 @@ class InvalidInput(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class PreconditionFailed(Problem):
-    """Precondition Failed (412): The request is valid, but something it depends on is not set up or
-    not allowed yet, such as key encryption for the API.
+class PreconditionFailed(
+    Problem,
+    code="unkey/application/precondition_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/precondition_failed",
+    status=412,
+    title="Precondition Failed",
+    default_detail="This API does not support key encryption.",
+):
+    """Precondition Failed (412): The request is valid, but something it depends on is
+    not set up or not allowed yet, such as key encryption for the API.
 
     Code unkey/application/precondition_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/precondition_failed
     """
 
     __slots__ = ()
-    code = "unkey/application/precondition_failed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/precondition_failed"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "This API does not support key encryption."
 
 
-class ProtectedResource(Problem):
-    """Resource is protected (412): A delete was refused because the API, app or project has delete
-    protection switched on.
+class ProtectedResource(
+    Problem,
+    code="unkey/application/protected_resource",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/protected_resource",
+    status=412,
+    title="Resource is protected",
+    default_detail=(
+        "This {resourceType} has delete protection enabled. Disable it before attempting to delete."
+    ),
+    members=[
+        ("resourceType", "resource_type", "string", True),
+        ("resourceId", "resource_id", "string", False),
+    ],
+):
+    """Resource is protected (412): A delete was refused because the API, app or project
+    has delete protection switched on.
 
     Code unkey/application/protected_resource; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/protected_resource
 
     Attributes:
-        resource_type (str): The kind of resource that is protected, one of `API`, `app` or
-            `project`. (JSON member resourceType)
-        resource_id (str | None): The id of the protected resource named in the request. (JSON
-            member resourceId)
+        resource_type (str): The kind of resource that is protected, one of `API`,
+            `app` or `project`. (JSON member resourceType)
+        resource_id (str | None): The id of the protected resource named in the
+            request. (JSON member resourceId)
     """
 
     __slots__ = ("resource_id", "resource_type")
-    code = "unkey/application/protected_resource"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/protected_resource"
-    status = 412
-    title = "Resource is protected"
-    default_detail = (
-        "This {resourceType} has delete protection enabled. Disable it before attempting to delete."
-    )
     resource_type: str
     resource_id: str | None
-    _detail_format = (
-        "This %s has delete protection enabled. Disable it before attempting to delete."
-    )
-    _members: ClassVar[Mapping[str, str]] = {
-        "resourceType": "resource_type",
-        "resourceId": "resource_id",
-    }
 
     def __init__(
         self,
@@ -584,49 +479,40 @@ class ProtectedResource(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.resource_type = _string(self, "resource_type", resource_type)
-        self.resource_id = _string_or_none(self, "resource_id", resource_id)
-        if detail is None:
-            detail = self._detail_format % (resource_type,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["resourceType"] = self.resource_type
-        if self.resource_id is not None:
-            data["resourceId"] = self.resource_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, resource_type, resource_id)
 
 
-class ServiceUnavailable(Problem):
-    """Internal Server Error (500): A backing service that Unkey needs for this request (database,
-    vault or workflow engine) failed, and the API reports it as a 500.
+class ServiceUnavailable(
+    Problem,
+    code="unkey/application/service_unavailable",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/service_unavailable",
+    status=500,
+    title="Internal Server Error",
+    default_detail="A service Unkey depends on is temporarily unavailable.",
+):
+    """Internal Server Error (500): A backing service that Unkey needs for this request
+    (database, vault or workflow engine) failed, and the API reports it as a 500.
 
     Code unkey/application/service_unavailable; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/service_unavailable
     """
 
     __slots__ = ()
-    code = "unkey/application/service_unavailable"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/service_unavailable"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "A service Unkey depends on is temporarily unavailable."
 
 
-class UnexpectedError(Problem):
-    """Internal Server Error (500): Unkey hit a failure it has no specific error code for, the
-    catch-all 500 for unhandled errors.
+class UnexpectedError(
+    Problem,
+    code="unkey/application/unexpected_error",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/application/unexpected_error",
+    status=500,
+    title="Internal Server Error",
+    default_detail="An unexpected error occurred while processing the request.",
+):
+    """Internal Server Error (500): Unkey hit a failure it has no specific error code
+    for, the catch-all 500 for unhandled errors.
 
     Code unkey/application/unexpected_error; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/unexpected_error
     """
 
     __slots__ = ()
-    code = "unkey/application/unexpected_error"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/application/unexpected_error"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "An unexpected error occurred while processing the request."

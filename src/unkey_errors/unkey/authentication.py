@@ -4,57 +4,67 @@
 
 from __future__ import annotations
 
-from .. import Problem, _array_or_none
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
-__all__ = ["KeyNotFound", "Malformed", "Missing", "PortalSessionNotFound", "PortalTokenMissing"]
+__all__ = [
+    "KeyNotFound",
+    "Malformed",
+    "Missing",
+    "PortalSessionNotFound",
+    "PortalTokenMissing",
+]
 
 
-class KeyNotFound(Problem):
-    """Unauthorized (401): The root key in the Authorization header is well-formed but does not
-    exist.
+class KeyNotFound(
+    Problem,
+    code="unkey/authentication/key_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found",
+    status=401,
+    title="Unauthorized",
+    default_detail="The provided API key was not found",
+    headers=[("WWW-Authenticate", "Bearer")],
+):
+    """Unauthorized (401): The root key in the Authorization header is well-formed but
+    does not exist.
 
     Code unkey/authentication/key_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found
 
     Headers:
-        WWW-Authenticate: Names the Bearer scheme the request must use, as HTTP requires for
-            every 401 response. Sent as 'Bearer'.
+        WWW-Authenticate: Names the Bearer scheme the request must use, as HTTP
+            requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
-    code = "unkey/authentication/key_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found"
-    status = 401
-    title = "Unauthorized"
-    default_detail = "The provided API key was not found"
-    _headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
-class Malformed(Problem):
-    """Bad Request (400): The request sent credentials, but not as an Authorization header of the
-    form 'Bearer <key>', or the bearer token cannot be parsed.
+class Malformed(
+    Problem,
+    code="unkey/authentication/malformed",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/malformed",
+    status=400,
+    title="Bad Request",
+    default_detail="The Authorization header is not in the form 'Bearer <root key>'.",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The request sent credentials, but not as an Authorization
+    header of the form 'Bearer <key>', or the bearer token cannot be parsed.
 
     Code unkey/authentication/malformed; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/malformed
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's 400-family responses
-            always carry this array; for this error it is empty.
+        errors (list[Any] | None): Field-level validation problems. Unkey's
+            400-family responses always carry this array; for this error it is empty.
     """
 
     __slots__ = ("errors",)
-    code = "unkey/authentication/malformed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/malformed"
-    status = 400
-    title = "Bad Request"
-    default_detail = "The Authorization header is not in the form 'Bearer <root key>'."
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -64,43 +74,34 @@ class Malformed(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class Missing(Problem):
-    """Bad Request (400): The request reached the Unkey API without any credentials, because the
-    Authorization header was not sent at all.
+class Missing(
+    Problem,
+    code="unkey/authentication/missing",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/missing",
+    status=400,
+    title="Bad Request",
+    default_detail=(
+        "The request has no Authorization header. Send your root key as 'Authorization:"
+        " Bearer <root key>'."
+    ),
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The request reached the Unkey API without any credentials,
+    because the Authorization header was not sent at all.
 
     Code unkey/authentication/missing; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/missing
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's 400-family responses
-            always carry this array; for this error it is empty.
+        errors (list[Any] | None): Field-level validation problems. Unkey's
+            400-family responses always carry this array; for this error it is empty.
     """
 
     __slots__ = ("errors",)
-    code = "unkey/authentication/missing"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/missing"
-    status = 400
-    title = "Bad Request"
-    default_detail = (
-        "The request has no Authorization header. Send your root key as 'Authorization: Bearer "
-        "<root key>'."
-    )
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -110,66 +111,54 @@ class Missing(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class PortalSessionNotFound(Problem):
-    """Unauthorized (401): A Customer Portal request carried a session token that Unkey does not
-    know, or one that has expired or been revoked.
+class PortalSessionNotFound(
+    Problem,
+    code="unkey/authentication/portal_session_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_session_not_found",
+    status=401,
+    title="Unauthorized",
+    default_detail="The portal session is invalid or has expired.",
+    headers=[("WWW-Authenticate", "Bearer")],
+):
+    """Unauthorized (401): A Customer Portal request carried a session token that Unkey
+    does not know, or one that has expired or been revoked.
 
     Code unkey/authentication/portal_session_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_session_not_found
 
     Headers:
-        WWW-Authenticate: Tells the client that the request must be authenticated again, as HTTP
-            requires for every 401 response. Sent as 'Bearer'.
+        WWW-Authenticate: Tells the client that the request must be authenticated
+            again, as HTTP requires for every 401 response. Sent as 'Bearer'.
     """
 
     __slots__ = ()
-    code = "unkey/authentication/portal_session_not_found"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_session_not_fou"
-        "nd"
-    )
-    status = 401
-    title = "Unauthorized"
-    default_detail = "The portal session is invalid or has expired."
-    _headers: ClassVar[Mapping[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
-class PortalTokenMissing(Problem):
-    """Bad Request (400): A Customer Portal endpoint was called without any portal session token, so
-    Unkey cannot tell which end user is acting.
+class PortalTokenMissing(
+    Problem,
+    code="unkey/authentication/portal_token_missing",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_token_missing",
+    status=400,
+    title="Bad Request",
+    default_detail="A valid portal session token is required.",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): A Customer Portal endpoint was called without any portal
+    session token, so Unkey cannot tell which end user is acting.
 
     Code unkey/authentication/portal_token_missing; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_token_missing
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's 400-family responses
-            always carry this array; for this error it is empty.
+        errors (list[Any] | None): Field-level validation problems. Unkey's
+            400-family responses always carry this array; for this error it is empty.
     """
 
     __slots__ = ("errors",)
-    code = "unkey/authentication/portal_token_missing"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_token_missing"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = "A valid portal session token is required."
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -179,15 +168,4 @@ class PortalTokenMissing(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)

@@ -4,57 +4,57 @@
 
 from __future__ import annotations
 
-from .. import Problem, _string
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["Forbidden", "InsufficientPermissions", "KeyDisabled", "WorkspaceDisabled"]
 
 
-class Forbidden(Problem):
-    """Forbidden (403): The caller is authenticated, but Unkey refuses the operation for a reason
-    other than a missing permission, such as an expired root key.
+class Forbidden(
+    Problem,
+    code="unkey/authorization/forbidden",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/forbidden",
+    status=403,
+    title="Forbidden",
+    default_detail="The authenticated caller is not allowed to perform this operation.",
+):
+    """Forbidden (403): The caller is authenticated, but Unkey refuses the operation for
+    a reason other than a missing permission, such as an expired root key.
 
     Code unkey/authorization/forbidden; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/forbidden
     """
 
     __slots__ = ()
-    code = "unkey/authorization/forbidden"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/forbidden"
-    status = 403
-    title = "Forbidden"
-    default_detail = "The authenticated caller is not allowed to perform this operation."
 
 
-class InsufficientPermissions(Problem):
-    """Insufficient Permissions (403): The root key is valid but lacks a permission the endpoint
-    requires, for example rbac.*.create_role.
+class InsufficientPermissions(
+    Problem,
+    code="unkey/authorization/insufficient_permissions",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/insufficient_permissions",
+    status=403,
+    title="Insufficient Permissions",
+    default_detail="The root key is missing the permission '{permission}'.",
+    members=[("permission", "permission", "string", True)],
+):
+    """Insufficient Permissions (403): The root key is valid but lacks a permission the
+    endpoint requires, for example rbac.*.create_role.
 
     Code unkey/authorization/insufficient_permissions; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/insufficient_permissions
 
     Attributes:
-        permission (str): The permission the root key would need for this request, in Unkey's
-            `resource.id.action` form. When several permissions would each be enough, it names
-            one of them.
+        permission (str): The permission the root key would need for this request, in
+            Unkey's `resource.id.action` form. When several permissions would each be
+            enough, it names one of them.
     """
 
     __slots__ = ("permission",)
-    code = "unkey/authorization/insufficient_permissions"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/insufficient_permission"
-        "s"
-    )
-    status = 403
-    title = "Insufficient Permissions"
-    default_detail = "The root key is missing the permission '{permission}'."
     permission: str
-    _detail_format = "The root key is missing the permission '%s'."
-    _members: ClassVar[Mapping[str, str]] = {"permission": "permission"}
 
     def __init__(
         self,
@@ -64,46 +64,40 @@ class InsufficientPermissions(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.permission = _string(self, "permission", permission)
-        if detail is None:
-            detail = self._detail_format % (permission,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["permission"] = self.permission
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, permission)
 
 
-class KeyDisabled(Problem):
-    """Key is disabled (403): The root key in the Authorization header exists and is well-formed,
-    but it has been disabled and cannot authorize requests.
+class KeyDisabled(
+    Problem,
+    code="unkey/authorization/key_disabled",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/key_disabled",
+    status=403,
+    title="Key is disabled",
+    default_detail="The root key used for this request is disabled.",
+):
+    """Key is disabled (403): The root key in the Authorization header exists and is
+    well-formed, but it has been disabled and cannot authorize requests.
 
     Code unkey/authorization/key_disabled; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/key_disabled
     """
 
     __slots__ = ()
-    code = "unkey/authorization/key_disabled"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/key_disabled"
-    status = 403
-    title = "Key is disabled"
-    default_detail = "The root key used for this request is disabled."
 
 
-class WorkspaceDisabled(Problem):
-    """Workspace is disabled (403): The root key is valid, but the Unkey workspace it belongs to has
-    been disabled, so none of its keys can call the API.
+class WorkspaceDisabled(
+    Problem,
+    code="unkey/authorization/workspace_disabled",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/workspace_disabled",
+    status=403,
+    title="Workspace is disabled",
+    default_detail="The workspace this root key belongs to is disabled.",
+):
+    """Workspace is disabled (403): The root key is valid, but the Unkey workspace it
+    belongs to has been disabled, so none of its keys can call the API.
 
     Code unkey/authorization/workspace_disabled; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/workspace_disabled
     """
 
     __slots__ = ()
-    code = "unkey/authorization/workspace_disabled"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/authorization/workspace_disabled"
-    status = 403
-    title = "Workspace is disabled"
-    default_detail = "The workspace this root key belongs to is disabled."

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from .. import Problem, _string, _string_or_none
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = [
     "AnalyticsConnectionFailed",
@@ -42,61 +42,66 @@ __all__ = [
 ]
 
 
-class AnalyticsConnectionFailed(Problem):
-    """Service Unavailable (503): An analytics query could not run because Unkey failed to reach its
-    analytics database.
+class AnalyticsConnectionFailed(
+    Problem,
+    code="unkey/data/analytics_connection_failed",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_connection_failed",
+    status=503,
+    title="Service Unavailable",
+    default_detail=(
+        "Unkey could not connect to the analytics database. Retry the query after a short wait."
+    ),
+):
+    """Service Unavailable (503): An analytics query could not run because Unkey failed
+    to reach its analytics database.
 
     Code unkey/data/analytics_connection_failed; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_connection_failed
     """
 
     __slots__ = ()
-    code = "unkey/data/analytics_connection_failed"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_connection_failed"
-    status = 503
-    title = "Service Unavailable"
-    default_detail = (
-        "Unkey could not connect to the analytics database. Retry the query after a short wait."
-    )
 
 
-class AnalyticsNotConfigured(Problem):
-    """Precondition Failed (412): An analytics endpoint was called for a workspace that has no
-    analytics access set up.
+class AnalyticsNotConfigured(
+    Problem,
+    code="unkey/data/analytics_not_configured",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_not_configured",
+    status=412,
+    title="Precondition Failed",
+    default_detail="Analytics is not configured for this workspace.",
+):
+    """Precondition Failed (412): An analytics endpoint was called for a workspace that
+    has no analytics access set up.
 
     Code unkey/data/analytics_not_configured; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_not_configured
     """
 
     __slots__ = ()
-    code = "unkey/data/analytics_not_configured"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/analytics_not_configured"
-    status = 412
-    title = "Precondition Failed"
-    default_detail = "Analytics is not configured for this workspace."
 
 
-class ApiNotFound(Problem):
-    """Not Found (404): The apiId in the request names no API that this root key's workspace can
-    see.
+class ApiNotFound(
+    Problem,
+    code="unkey/data/api_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/api_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The API {apiId} does not exist.",
+    members=[("apiId", "api_id", "string", True)],
+):
+    """Not Found (404): The apiId in the request names no API that this root key's
+    workspace can see.
 
     Code unkey/data/api_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/api_not_found
 
     Attributes:
-        api_id (str): The API id from the request that did not resolve to an API, as it was sent.
-            (JSON member apiId)
+        api_id (str): The API id from the request that did not resolve to an API, as
+            it was sent. (JSON member apiId)
     """
 
     __slots__ = ("api_id",)
-    code = "unkey/data/api_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/api_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The API {apiId} does not exist."
     api_id: str
-    _detail_format = "The API %s does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"apiId": "api_id"}
 
     def __init__(
         self,
@@ -106,22 +111,20 @@ class ApiNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.api_id = _string(self, "api_id", api_id)
-        if detail is None:
-            detail = self._detail_format % (api_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["apiId"] = self.api_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, api_id)
 
 
-class AppAlreadyExists(Problem):
-    """Conflicting Resource (409): The app slug sent to apps.createApp or apps.updateApp is already
-    taken in that project.
+class AppAlreadyExists(
+    Problem,
+    code="unkey/data/app_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="An app with slug '{slug}' already exists in this project.",
+    members=[("slug", "slug", "string", True)],
+):
+    """Conflicting Resource (409): The app slug sent to apps.createApp or apps.updateApp
+    is already taken in that project.
 
     Code unkey/data/app_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_already_exists
@@ -131,14 +134,7 @@ class AppAlreadyExists(Problem):
     """
 
     __slots__ = ("slug",)
-    code = "unkey/data/app_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "An app with slug '{slug}' already exists in this project."
     slug: str
-    _detail_format = "An app with slug '%s' already exists in this project."
-    _members: ClassVar[Mapping[str, str]] = {"slug": "slug"}
 
     def __init__(
         self,
@@ -148,42 +144,35 @@ class AppAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.slug = _string(self, "slug", slug)
-        if detail is None:
-            detail = self._detail_format % (slug,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["slug"] = self.slug
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, slug)
 
 
-class AppNotFound(Problem):
-    """Not Found (404): The app named by id or slug could not be found in the given project.
+class AppNotFound(
+    Problem,
+    code="unkey/data/app_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The app '{app}' does not exist.",
+    members=[("app", "app", "string", True), ("project", "project", "string", False)],
+):
+    """Not Found (404): The app named by id or slug could not be found in the given
+    project.
 
     Code unkey/data/app_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_not_found
 
     Attributes:
-        app (str): The app id or slug from the request that did not resolve, as it was sent.
-        project (str | None): The project id or slug the app was looked up in; absent where an
-            endpoint resolves an app id on its own, as `domains.listDomains` does without a
-            `project` filter.
+        app (str): The app id or slug from the request that did not resolve, as it
+            was sent.
+        project (str | None): The project id or slug the app was looked up in; absent
+            where an endpoint resolves an app id on its own, as `domains.listDomains`
+            does without a `project` filter.
     """
 
     __slots__ = ("app", "project")
-    code = "unkey/data/app_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/app_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The app '{app}' does not exist."
     app: str
     project: str | None
-    _detail_format = "The app '%s' does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"app": "app", "project": "project"}
 
     def __init__(
         self,
@@ -194,43 +183,31 @@ class AppNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.app = _string(self, "app", app)
-        self.project = _string_or_none(self, "project", project)
-        if detail is None:
-            detail = self._detail_format % (app,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["app"] = self.app
-        if self.project is not None:
-            data["project"] = self.project
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, app, project)
 
 
-class AuditLogNotFound(Problem):
-    """Not Found (404): A lookup named one audit log entry by id, and no such entry is visible to
-    the workspace.
+class AuditLogNotFound(
+    Problem,
+    code="unkey/data/audit_log_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/audit_log_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The audit log entry {auditLogId} does not exist.",
+    members=[("auditLogId", "audit_log_id", "string", True)],
+):
+    """Not Found (404): A lookup named one audit log entry by id, and no such entry is
+    visible to the workspace.
 
     Code unkey/data/audit_log_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/audit_log_not_found
 
     Attributes:
-        audit_log_id (str): The audit log entry id from the request that did not resolve. (JSON
-            member auditLogId)
+        audit_log_id (str): The audit log entry id from the request that did not
+            resolve. (JSON member auditLogId)
     """
 
     __slots__ = ("audit_log_id",)
-    code = "unkey/data/audit_log_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/audit_log_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The audit log entry {auditLogId} does not exist."
     audit_log_id: str
-    _detail_format = "The audit log entry %s does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"auditLogId": "audit_log_id"}
 
     def __init__(
         self,
@@ -240,40 +217,31 @@ class AuditLogNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.audit_log_id = _string(self, "audit_log_id", audit_log_id)
-        if detail is None:
-            detail = self._detail_format % (audit_log_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["auditLogId"] = self.audit_log_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, audit_log_id)
 
 
-class DeploymentNotFound(Problem):
-    """Not Found (404): The deploymentId sent to a deployments endpoint names no deployment this
-    root key may use.
+class DeploymentNotFound(
+    Problem,
+    code="unkey/data/deployment_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/deployment_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The deployment {deploymentId} does not exist.",
+    members=[("deploymentId", "deployment_id", "string", True)],
+):
+    """Not Found (404): The deploymentId sent to a deployments endpoint names no
+    deployment this root key may use.
 
     Code unkey/data/deployment_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/deployment_not_found
 
     Attributes:
-        deployment_id (str): The deployment id from the request that did not resolve, as it was
-            sent. (JSON member deploymentId)
+        deployment_id (str): The deployment id from the request that did not resolve,
+            as it was sent. (JSON member deploymentId)
     """
 
     __slots__ = ("deployment_id",)
-    code = "unkey/data/deployment_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/deployment_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The deployment {deploymentId} does not exist."
     deployment_id: str
-    _detail_format = "The deployment %s does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"deploymentId": "deployment_id"}
 
     def __init__(
         self,
@@ -283,40 +251,31 @@ class DeploymentNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.deployment_id = _string(self, "deployment_id", deployment_id)
-        if detail is None:
-            detail = self._detail_format % (deployment_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["deploymentId"] = self.deployment_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, deployment_id)
 
 
-class DomainAlreadyExists(Problem):
-    """Conflicting Resource (409): The custom domain sent to domains.createDomain is already
-    attached somewhere in the workspace.
+class DomainAlreadyExists(
+    Problem,
+    code="unkey/data/domain_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="The domain '{domain}' is already attached to this workspace.",
+    members=[("domain", "domain", "string", True)],
+):
+    """Conflicting Resource (409): The custom domain sent to domains.createDomain is
+    already attached somewhere in the workspace.
 
     Code unkey/data/domain_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_already_exists
 
     Attributes:
-        domain (str): The domain name that is already attached, in the lowercase form Unkey
-            stores.
+        domain (str): The domain name that is already attached, in the lowercase form
+            Unkey stores.
     """
 
     __slots__ = ("domain",)
-    code = "unkey/data/domain_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "The domain '{domain}' is already attached to this workspace."
     domain: str
-    _detail_format = "The domain '%s' is already attached to this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"domain": "domain"}
 
     def __init__(
         self,
@@ -326,40 +285,31 @@ class DomainAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.domain = _string(self, "domain", domain)
-        if detail is None:
-            detail = self._detail_format % (domain,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["domain"] = self.domain
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, domain)
 
 
-class DomainNotFound(Problem):
-    """Not Found (404): The custom domain named by id or name is not attached in the workspace, or
-    the root key may not read it.
+class DomainNotFound(
+    Problem,
+    code="unkey/data/domain_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The domain '{domain}' does not exist in this workspace.",
+    members=[("domain", "domain", "string", True)],
+):
+    """Not Found (404): The custom domain named by id or name is not attached in the
+    workspace, or the root key may not read it.
 
     Code unkey/data/domain_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_not_found
 
     Attributes:
-        domain (str): The domain id or domain name from the request that did not resolve, as it
-            was sent.
+        domain (str): The domain id or domain name from the request that did not
+            resolve, as it was sent.
     """
 
     __slots__ = ("domain",)
-    code = "unkey/data/domain_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/domain_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The domain '{domain}' does not exist in this workspace."
     domain: str
-    _detail_format = "The domain '%s' does not exist in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"domain": "domain"}
 
     def __init__(
         self,
@@ -369,42 +319,36 @@ class DomainNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.domain = _string(self, "domain", domain)
-        if detail is None:
-            detail = self._detail_format % (domain,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["domain"] = self.domain
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, domain)
 
 
-class EnvironmentNotFound(Problem):
-    """Not Found (404): The environment named by id or slug does not exist in the given project and
-    app.
+class EnvironmentNotFound(
+    Problem,
+    code="unkey/data/environment_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/environment_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The environment '{environment}' does not exist in app '{app}'.",
+    members=[
+        ("environment", "environment", "string", True),
+        ("app", "app", "string", True),
+    ],
+):
+    """Not Found (404): The environment named by id or slug does not exist in the given
+    project and app.
 
     Code unkey/data/environment_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/environment_not_found
 
     Attributes:
-        environment (str): The environment id or slug from the request that did not resolve, as
-            it was sent.
+        environment (str): The environment id or slug from the request that did not
+            resolve, as it was sent.
         app (str): The app id or slug the environment was looked up in.
     """
 
     __slots__ = ("app", "environment")
-    code = "unkey/data/environment_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/environment_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The environment '{environment}' does not exist in app '{app}'."
     environment: str
     app: str
-    _detail_format = "The environment '%s' does not exist in app '%s'."
-    _members: ClassVar[Mapping[str, str]] = {"environment": "environment", "app": "app"}
 
     def __init__(
         self,
@@ -415,42 +359,31 @@ class EnvironmentNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.environment = _string(self, "environment", environment)
-        self.app = _string(self, "app", app)
-        if detail is None:
-            detail = self._detail_format % (environment, app)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["environment"] = self.environment
-        data["app"] = self.app
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, environment, app)
 
 
-class IdentityAlreadyExists(Problem):
-    """Conflicting Resource (409): identities.createIdentity was called with an externalId that
-    another identity already uses.
+class IdentityAlreadyExists(
+    Problem,
+    code="unkey/data/identity_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="An identity with externalId '{externalId}' already exists in this workspace.",
+    members=[("externalId", "external_id", "string", True)],
+):
+    """Conflicting Resource (409): identities.createIdentity was called with an
+    externalId that another identity already uses.
 
     Code unkey/data/identity_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_already_exists
 
     Attributes:
-        external_id (str): The external id that is already taken by an identity of the workspace.
-            (JSON member externalId)
+        external_id (str): The external id that is already taken by an identity of
+            the workspace. (JSON member externalId)
     """
 
     __slots__ = ("external_id",)
-    code = "unkey/data/identity_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "An identity with externalId '{externalId}' already exists in this workspace."
     external_id: str
-    _detail_format = "An identity with externalId '%s' already exists in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"externalId": "external_id"}
 
     def __init__(
         self,
@@ -460,39 +393,31 @@ class IdentityAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.external_id = _string(self, "external_id", external_id)
-        if detail is None:
-            detail = self._detail_format % (external_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["externalId"] = self.external_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, external_id)
 
 
-class IdentityNotFound(Problem):
-    """Not Found (404): The identity named by external id or identity id is not in the workspace.
+class IdentityNotFound(
+    Problem,
+    code="unkey/data/identity_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The identity '{identity}' does not exist.",
+    members=[("identity", "identity", "string", True)],
+):
+    """Not Found (404): The identity named by external id or identity id is not in the
+    workspace.
 
     Code unkey/data/identity_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_not_found
 
     Attributes:
-        identity (str): The external id or identity id from the request that did not resolve, as
-            it was sent.
+        identity (str): The external id or identity id from the request that did not
+            resolve, as it was sent.
     """
 
     __slots__ = ("identity",)
-    code = "unkey/data/identity_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/identity_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The identity '{identity}' does not exist."
     identity: str
-    _detail_format = "The identity '%s' does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"identity": "identity"}
 
     def __init__(
         self,
@@ -502,40 +427,31 @@ class IdentityNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.identity = _string(self, "identity", identity)
-        if detail is None:
-            detail = self._detail_format % (identity,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["identity"] = self.identity
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, identity)
 
 
-class KeyAuthNotFound(Problem):
-    """Not Found (404): The keyspace id named as the target of an operation is unknown, deleted, or
-    hidden from the root key.
+class KeyAuthNotFound(
+    Problem,
+    code="unkey/data/key_auth_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_auth_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The keyspace {keyspaceId} was not found.",
+    members=[("keyspaceId", "keyspace_id", "string", True)],
+):
+    """Not Found (404): The keyspace id named as the target of an operation is unknown,
+    deleted, or hidden from the root key.
 
     Code unkey/data/key_auth_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_auth_not_found
 
     Attributes:
-        keyspace_id (str): The keyspace id from the request that could not be used, as it was
-            sent. (JSON member keyspaceId)
+        keyspace_id (str): The keyspace id from the request that could not be used,
+            as it was sent. (JSON member keyspaceId)
     """
 
     __slots__ = ("keyspace_id",)
-    code = "unkey/data/key_auth_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_auth_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The keyspace {keyspaceId} was not found."
     keyspace_id: str
-    _detail_format = "The keyspace %s was not found."
-    _members: ClassVar[Mapping[str, str]] = {"keyspaceId": "keyspace_id"}
 
     def __init__(
         self,
@@ -545,40 +461,32 @@ class KeyAuthNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.keyspace_id = _string(self, "keyspace_id", keyspace_id)
-        if detail is None:
-            detail = self._detail_format % (keyspace_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["keyspaceId"] = self.keyspace_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, keyspace_id)
 
 
-class KeyNotFound(Problem):
-    """Not Found (404): The key named in the request body, usually by keyId, does not exist or is
-    hidden from the root key.
+class KeyNotFound(
+    Problem,
+    code="unkey/data/key_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The requested key does not exist.",
+    members=[("keyId", "key_id", "string", False)],
+):
+    """Not Found (404): The key named in the request body, usually by keyId, does not
+    exist or is hidden from the root key.
 
     Code unkey/data/key_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_not_found
 
     Attributes:
-        key_id (str | None): The key id from the request that did not resolve. Absent when the
-            key was named by its plaintext value, as in `keys.whoami`, because Unkey never echoes
-            key material. (JSON member keyId)
+        key_id (str | None): The key id from the request that did not resolve. Absent
+            when the key was named by its plaintext value, as in `keys.whoami`,
+            because Unkey never echoes key material. (JSON member keyId)
     """
 
     __slots__ = ("key_id",)
-    code = "unkey/data/key_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The requested key does not exist."
     key_id: str | None
-    _members: ClassVar[Mapping[str, str]] = {"keyId": "key_id"}
 
     def __init__(
         self,
@@ -588,41 +496,31 @@ class KeyNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.key_id = _string_or_none(self, "key_id", key_id)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.key_id is not None:
-            data["keyId"] = self.key_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, key_id)
 
 
-class KeySpaceNotFound(Problem):
-    """Not Found (404): A keyspace id (`ks_...`) named directly in the request, for example in a
-    gateway key-auth policy, matches no keyspace in your workspace.
+class KeySpaceNotFound(
+    Problem,
+    code="unkey/data/key_space_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_space_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="Keyspace {keySpaceId} does not exist.",
+    members=[("keySpaceId", "key_space_id", "string", True)],
+):
+    """Not Found (404): A keyspace id (`ks_...`) named directly in the request, for
+    example in a gateway key-auth policy, matches no keyspace in your workspace.
 
     Code unkey/data/key_space_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_space_not_found
 
     Attributes:
-        key_space_id (str): The keyspace id from the request that matched no keyspace in the
-            workspace. (JSON member keySpaceId)
+        key_space_id (str): The keyspace id from the request that matched no keyspace
+            in the workspace. (JSON member keySpaceId)
     """
 
     __slots__ = ("key_space_id",)
-    code = "unkey/data/key_space_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/key_space_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "Keyspace {keySpaceId} does not exist."
     key_space_id: str
-    _detail_format = "Keyspace %s does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"keySpaceId": "key_space_id"}
 
     def __init__(
         self,
@@ -632,40 +530,31 @@ class KeySpaceNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.key_space_id = _string(self, "key_space_id", key_space_id)
-        if detail is None:
-            detail = self._detail_format % (key_space_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["keySpaceId"] = self.key_space_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, key_space_id)
 
 
-class MigrationNotFound(Problem):
-    """Not Found (404): The `migrationId` sent to `keys.migrateKeys` names no key migration
-    configured for your workspace.
+class MigrationNotFound(
+    Problem,
+    code="unkey/data/migration_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/migration_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The migration {migrationId} does not exist or has been deleted.",
+    members=[("migrationId", "migration_id", "string", True)],
+):
+    """Not Found (404): The `migrationId` sent to `keys.migrateKeys` names no key
+    migration configured for your workspace.
 
     Code unkey/data/migration_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/migration_not_found
 
     Attributes:
-        migration_id (str): The migration id from the request that matched no migration in the
-            workspace. (JSON member migrationId)
+        migration_id (str): The migration id from the request that matched no
+            migration in the workspace. (JSON member migrationId)
     """
 
     __slots__ = ("migration_id",)
-    code = "unkey/data/migration_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/migration_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The migration {migrationId} does not exist or has been deleted."
     migration_id: str
-    _detail_format = "The migration %s does not exist or has been deleted."
-    _members: ClassVar[Mapping[str, str]] = {"migrationId": "migration_id"}
 
     def __init__(
         self,
@@ -675,39 +564,31 @@ class MigrationNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.migration_id = _string(self, "migration_id", migration_id)
-        if detail is None:
-            detail = self._detail_format % (migration_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["migrationId"] = self.migration_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, migration_id)
 
 
-class PermissionAlreadyExists(Problem):
-    """Conflicting Resource (409): Creating or renaming a permission failed because another
-    permission in the workspace already uses that slug.
+class PermissionAlreadyExists(
+    Problem,
+    code="unkey/data/permission_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="A permission with slug {slug} already exists in this workspace.",
+    members=[("slug", "slug", "string", True)],
+):
+    """Conflicting Resource (409): Creating or renaming a permission failed because
+    another permission in the workspace already uses that slug.
 
     Code unkey/data/permission_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_already_exists
 
     Attributes:
-        slug (str): The slug from the request that an existing permission already uses.
+        slug (str): The slug from the request that an existing permission already
+            uses.
     """
 
     __slots__ = ("slug",)
-    code = "unkey/data/permission_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "A permission with slug {slug} already exists in this workspace."
     slug: str
-    _detail_format = "A permission with slug %s already exists in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"slug": "slug"}
 
     def __init__(
         self,
@@ -717,40 +598,31 @@ class PermissionAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.slug = _string(self, "slug", slug)
-        if detail is None:
-            detail = self._detail_format % (slug,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["slug"] = self.slug
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, slug)
 
 
-class PermissionNotFound(Problem):
-    """Not Found (404): A permission named by id (`perm_...`) or slug in the request does not exist
-    in your workspace.
+class PermissionNotFound(
+    Problem,
+    code="unkey/data/permission_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="Permission {permission} was not found.",
+    members=[("permission", "permission", "string", True)],
+):
+    """Not Found (404): A permission named by id (`perm_...`) or slug in the request
+    does not exist in your workspace.
 
     Code unkey/data/permission_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_not_found
 
     Attributes:
-        permission (str): The permission id or slug from the request that matched no permission
-            in the workspace.
+        permission (str): The permission id or slug from the request that matched no
+            permission in the workspace.
     """
 
     __slots__ = ("permission",)
-    code = "unkey/data/permission_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/permission_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "Permission {permission} was not found."
     permission: str
-    _detail_format = "Permission %s was not found."
-    _members: ClassVar[Mapping[str, str]] = {"permission": "permission"}
 
     def __init__(
         self,
@@ -760,46 +632,34 @@ class PermissionNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.permission = _string(self, "permission", permission)
-        if detail is None:
-            detail = self._detail_format % (permission,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["permission"] = self.permission
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, permission)
 
 
-class PolicyNotFound(Problem):
-    """Not Found (404): The gateway policy id in the request matches no policy currently stored for
-    the target environment.
+class PolicyNotFound(
+    Problem,
+    code="unkey/data/policy_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/policy_not_found",
+    status=404,
+    title="Not Found",
+    default_detail=(
+        "The policy {policyId} does not exist in this environment. Policy ids change"
+        " when the policy list is replaced."
+    ),
+    members=[("policyId", "policy_id", "string", True)],
+):
+    """Not Found (404): The gateway policy id in the request matches no policy currently
+    stored for the target environment.
 
     Code unkey/data/policy_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/policy_not_found
 
     Attributes:
-        policy_id (str): The policy id from the request that matched no stored policy of the
-            environment. (JSON member policyId)
+        policy_id (str): The policy id from the request that matched no stored policy
+            of the environment. (JSON member policyId)
     """
 
     __slots__ = ("policy_id",)
-    code = "unkey/data/policy_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/policy_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = (
-        "The policy {policyId} does not exist in this environment. Policy ids change when the "
-        "policy list is replaced."
-    )
     policy_id: str
-    _detail_format = (
-        "The policy %s does not exist in this environment. Policy ids change when the policy list "
-        "is replaced."
-    )
-    _members: ClassVar[Mapping[str, str]] = {"policyId": "policy_id"}
 
     def __init__(
         self,
@@ -809,39 +669,31 @@ class PolicyNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.policy_id = _string(self, "policy_id", policy_id)
-        if detail is None:
-            detail = self._detail_format % (policy_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["policyId"] = self.policy_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, policy_id)
 
 
-class PortalNotFound(Problem):
-    """Not Found (404): The customer portal named by id, slug or mapped app or keyspace could not be
-    resolved in your workspace.
+class PortalNotFound(
+    Problem,
+    code="unkey/data/portal_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/portal_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="Portal not found.",
+    members=[("portal", "portal", "string", False)],
+):
+    """Not Found (404): The customer portal named by id, slug or mapped app or keyspace
+    could not be resolved in your workspace.
 
     Code unkey/data/portal_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/portal_not_found
 
     Attributes:
-        portal (str | None): The portal id or slug from the request, when the portal was named
-            directly rather than through a mapping.
+        portal (str | None): The portal id or slug from the request, when the portal
+            was named directly rather than through a mapping.
     """
 
     __slots__ = ("portal",)
-    code = "unkey/data/portal_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/portal_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "Portal not found."
     portal: str | None
-    _members: ClassVar[Mapping[str, str]] = {"portal": "portal"}
 
     def __init__(
         self,
@@ -851,40 +703,31 @@ class PortalNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.portal = _string_or_none(self, "portal", portal)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.portal is not None:
-            data["portal"] = self.portal
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, portal)
 
 
-class ProjectAlreadyExists(Problem):
-    """Conflicting Resource (409): `projects.createProject` was refused because another project in
-    the workspace already uses the requested slug.
+class ProjectAlreadyExists(
+    Problem,
+    code="unkey/data/project_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="A project with slug {slug} already exists in this workspace.",
+    members=[("slug", "slug", "string", True)],
+):
+    """Conflicting Resource (409): `projects.createProject` was refused because another
+    project in the workspace already uses the requested slug.
 
     Code unkey/data/project_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_already_exists
 
     Attributes:
-        slug (str): The project slug from the request that an existing project already uses.
+        slug (str): The project slug from the request that an existing project
+            already uses.
     """
 
     __slots__ = ("slug",)
-    code = "unkey/data/project_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "A project with slug {slug} already exists in this workspace."
     slug: str
-    _detail_format = "A project with slug %s already exists in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"slug": "slug"}
 
     def __init__(
         self,
@@ -894,40 +737,31 @@ class ProjectAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.slug = _string(self, "slug", slug)
-        if detail is None:
-            detail = self._detail_format % (slug,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["slug"] = self.slug
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, slug)
 
 
-class ProjectNotFound(Problem):
-    """Not Found (404): The deploy project named by `proj_` id or slug does not exist in the
-    workspace of the root key.
+class ProjectNotFound(
+    Problem,
+    code="unkey/data/project_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The project {project} does not exist in this workspace.",
+    members=[("project", "project", "string", True)],
+):
+    """Not Found (404): The deploy project named by `proj_` id or slug does not exist in
+    the workspace of the root key.
 
     Code unkey/data/project_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_not_found
 
     Attributes:
-        project (str): The project id or slug from the request that matched no project in the
-            workspace.
+        project (str): The project id or slug from the request that matched no
+            project in the workspace.
     """
 
     __slots__ = ("project",)
-    code = "unkey/data/project_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/project_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The project {project} does not exist in this workspace."
     project: str
-    _detail_format = "The project %s does not exist in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"project": "project"}
 
     def __init__(
         self,
@@ -937,40 +771,31 @@ class ProjectNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.project = _string(self, "project", project)
-        if detail is None:
-            detail = self._detail_format % (project,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["project"] = self.project
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, project)
 
 
-class RatelimitNamespaceGone(Problem):
-    """Resource Gone (410): A rate-limit check named a namespace that existed but was deleted, and
-    deleted namespaces cannot be used or recreated under the same name.
+class RatelimitNamespaceGone(
+    Problem,
+    code="unkey/data/ratelimit_namespace_gone",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_gone",
+    status=410,
+    title="Resource Gone",
+    default_detail="The namespace {namespace} has been deleted. Contact support to restore it.",
+    members=[("namespace", "namespace", "string", True)],
+):
+    """Resource Gone (410): A rate-limit check named a namespace that existed but was
+    deleted, and deleted namespaces cannot be used or recreated under the same name.
 
     Code unkey/data/ratelimit_namespace_gone; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_gone
 
     Attributes:
-        namespace (str): The namespace name or id from the request that belongs to a deleted
-            namespace.
+        namespace (str): The namespace name or id from the request that belongs to a
+            deleted namespace.
     """
 
     __slots__ = ("namespace",)
-    code = "unkey/data/ratelimit_namespace_gone"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_gone"
-    status = 410
-    title = "Resource Gone"
-    default_detail = "The namespace {namespace} has been deleted. Contact support to restore it."
     namespace: str
-    _detail_format = "The namespace %s has been deleted. Contact support to restore it."
-    _members: ClassVar[Mapping[str, str]] = {"namespace": "namespace"}
 
     def __init__(
         self,
@@ -980,40 +805,31 @@ class RatelimitNamespaceGone(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.namespace = _string(self, "namespace", namespace)
-        if detail is None:
-            detail = self._detail_format % (namespace,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["namespace"] = self.namespace
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, namespace)
 
 
-class RatelimitNamespaceNotFound(Problem):
-    """Not Found (404): An override or analytics request named a rate-limit namespace that does not
-    exist, or no longer exists, in your workspace.
+class RatelimitNamespaceNotFound(
+    Problem,
+    code="unkey/data/ratelimit_namespace_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The namespace {namespace} does not exist.",
+    members=[("namespace", "namespace", "string", True)],
+):
+    """Not Found (404): An override or analytics request named a rate-limit namespace
+    that does not exist, or no longer exists, in your workspace.
 
     Code unkey/data/ratelimit_namespace_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_not_found
 
     Attributes:
-        namespace (str): The namespace name or id from the request that matched no namespace in
-            the workspace.
+        namespace (str): The namespace name or id from the request that matched no
+            namespace in the workspace.
     """
 
     __slots__ = ("namespace",)
-    code = "unkey/data/ratelimit_namespace_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_namespace_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The namespace {namespace} does not exist."
     namespace: str
-    _detail_format = "The namespace %s does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"namespace": "namespace"}
 
     def __init__(
         self,
@@ -1023,42 +839,37 @@ class RatelimitNamespaceNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.namespace = _string(self, "namespace", namespace)
-        if detail is None:
-            detail = self._detail_format % (namespace,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["namespace"] = self.namespace
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, namespace)
 
 
-class RatelimitOverrideNotFound(Problem):
-    """Not Found (404): The namespace exists, but it holds no rate-limit override for the identifier
-    given to `ratelimit.getOverride` or `ratelimit.deleteOverride`.
+class RatelimitOverrideNotFound(
+    Problem,
+    code="unkey/data/ratelimit_override_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_override_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="No override for identifier {identifier} exists in namespace {namespace}.",
+    members=[
+        ("namespace", "namespace", "string", True),
+        ("identifier", "identifier", "string", True),
+    ],
+):
+    """Not Found (404): The namespace exists, but it holds no rate-limit override for
+    the identifier given to `ratelimit.getOverride` or `ratelimit.deleteOverride`.
 
     Code unkey/data/ratelimit_override_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_override_not_found
 
     Attributes:
-        namespace (str): The namespace name or id from the request; the namespace exists.
-        identifier (str): The identifier or pattern from the request that has no override in the
-            namespace.
+        namespace (str): The namespace name or id from the request; the namespace
+            exists.
+        identifier (str): The identifier or pattern from the request that has no
+            override in the namespace.
     """
 
     __slots__ = ("identifier", "namespace")
-    code = "unkey/data/ratelimit_override_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/ratelimit_override_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "No override for identifier {identifier} exists in namespace {namespace}."
     namespace: str
     identifier: str
-    _detail_format = "No override for identifier %s exists in namespace %s."
-    _members: ClassVar[Mapping[str, str]] = {"namespace": "namespace", "identifier": "identifier"}
 
     def __init__(
         self,
@@ -1069,41 +880,31 @@ class RatelimitOverrideNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.namespace = _string(self, "namespace", namespace)
-        self.identifier = _string(self, "identifier", identifier)
-        if detail is None:
-            detail = self._detail_format % (identifier, namespace)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["namespace"] = self.namespace
-        data["identifier"] = self.identifier
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, namespace, identifier)
 
 
-class RoleAlreadyExists(Problem):
-    """Conflicting Resource (409): Creating or renaming a role failed because another role in the
-    workspace already has that name.
+class RoleAlreadyExists(
+    Problem,
+    code="unkey/data/role_already_exists",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_already_exists",
+    status=409,
+    title="Conflicting Resource",
+    default_detail="A role with name {name} already exists in this workspace.",
+    members=[("name", "name", "string", True)],
+):
+    """Conflicting Resource (409): Creating or renaming a role failed because another
+    role in the workspace already has that name.
 
     Code unkey/data/role_already_exists; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_already_exists
 
     Attributes:
-        name (str): The role name from the request that an existing role already uses.
+        name (str): The role name from the request that an existing role already
+            uses.
     """
 
     __slots__ = ("name",)
-    code = "unkey/data/role_already_exists"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_already_exists"
-    status = 409
-    title = "Conflicting Resource"
-    default_detail = "A role with name {name} already exists in this workspace."
     name: str
-    _detail_format = "A role with name %s already exists in this workspace."
-    _members: ClassVar[Mapping[str, str]] = {"name": "name"}
 
     def __init__(
         self,
@@ -1113,39 +914,31 @@ class RoleAlreadyExists(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.name = _string(self, "name", name)
-        if detail is None:
-            detail = self._detail_format % (name,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["name"] = self.name
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, name)
 
 
-class RoleNotFound(Problem):
-    """Not Found (404): A role named by `role_` id or by name in the request does not exist in your
-    workspace.
+class RoleNotFound(
+    Problem,
+    code="unkey/data/role_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="Role {role} was not found.",
+    members=[("role", "role", "string", True)],
+):
+    """Not Found (404): A role named by `role_` id or by name in the request does not
+    exist in your workspace.
 
     Code unkey/data/role_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_not_found
 
     Attributes:
-        role (str): The role id or name from the request that matched no role in the workspace.
+        role (str): The role id or name from the request that matched no role in the
+            workspace.
     """
 
     __slots__ = ("role",)
-    code = "unkey/data/role_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/role_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "Role {role} was not found."
     role: str
-    _detail_format = "Role %s was not found."
-    _members: ClassVar[Mapping[str, str]] = {"role": "role"}
 
     def __init__(
         self,
@@ -1155,40 +948,31 @@ class RoleNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.role = _string(self, "role", role)
-        if detail is None:
-            detail = self._detail_format % (role,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["role"] = self.role
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, role)
 
 
-class WorkspaceNotFound(Problem):
-    """Not Found (404): The root key itself is valid, but the workspace it was issued for no longer
-    exists.
+class WorkspaceNotFound(
+    Problem,
+    code="unkey/data/workspace_not_found",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/data/workspace_not_found",
+    status=404,
+    title="Not Found",
+    default_detail="The workspace {workspaceId} that this root key belongs to does not exist.",
+    members=[("workspaceId", "workspace_id", "string", True)],
+):
+    """Not Found (404): The root key itself is valid, but the workspace it was issued
+    for no longer exists.
 
     Code unkey/data/workspace_not_found; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/data/workspace_not_found
 
     Attributes:
-        workspace_id (str): The id of the workspace the root key was issued for, which no longer
-            exists. (JSON member workspaceId)
+        workspace_id (str): The id of the workspace the root key was issued for,
+            which no longer exists. (JSON member workspaceId)
     """
 
     __slots__ = ("workspace_id",)
-    code = "unkey/data/workspace_not_found"
-    type = "https://unkey.com/docs/api-reference/errors-v2/unkey/data/workspace_not_found"
-    status = 404
-    title = "Not Found"
-    default_detail = "The workspace {workspaceId} that this root key belongs to does not exist."
     workspace_id: str
-    _detail_format = "The workspace %s that this root key belongs to does not exist."
-    _members: ClassVar[Mapping[str, str]] = {"workspaceId": "workspace_id"}
 
     def __init__(
         self,
@@ -1198,14 +982,4 @@ class WorkspaceNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.workspace_id = _string(self, "workspace_id", workspace_id)
-        if detail is None:
-            detail = self._detail_format % (workspace_id,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["workspaceId"] = self.workspace_id
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, workspace_id)

@@ -4,19 +4,30 @@
 
 from __future__ import annotations
 
-from .. import Problem, _string
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["CustomDomainLimitExceeded"]
 
 
-class CustomDomainLimitExceeded(Problem):
-    """Forbidden (403): A custom domain could not be attached because the workspace already uses
-    every custom domain its plan allows.
+class CustomDomainLimitExceeded(
+    Problem,
+    code="unkey/limits/custom_domain_limit_exceeded",
+    type="https://unkey.com/docs/api-reference/errors-v2/unkey/limits/custom_domain_limit_exceeded",
+    status=403,
+    title="Forbidden",
+    default_detail=(
+        "Your plan does not allow another custom domain, so {domain} was not added."
+        " Upgrade your plan, or remove a domain you no longer need, then retry."
+    ),
+    members=[("domain", "domain", "string", True)],
+):
+    """Forbidden (403): A custom domain could not be attached because the workspace
+    already uses every custom domain its plan allows.
 
     Code unkey/limits/custom_domain_limit_exceeded; documented at
     https://unkey.com/docs/api-reference/errors-v2/unkey/limits/custom_domain_limit_exceeded
@@ -26,22 +37,7 @@ class CustomDomainLimitExceeded(Problem):
     """
 
     __slots__ = ("domain",)
-    code = "unkey/limits/custom_domain_limit_exceeded"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/unkey/limits/custom_domain_limit_exceeded"
-    )
-    status = 403
-    title = "Forbidden"
-    default_detail = (
-        "Your plan does not allow another custom domain, so {domain} was not added. Upgrade your "
-        "plan, or remove a domain you no longer need, then retry."
-    )
     domain: str
-    _detail_format = (
-        "Your plan does not allow another custom domain, so %s was not added. Upgrade your plan, "
-        "or remove a domain you no longer need, then retry."
-    )
-    _members: ClassVar[Mapping[str, str]] = {"domain": "domain"}
 
     def __init__(
         self,
@@ -51,14 +47,4 @@ class CustomDomainLimitExceeded(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.domain = _string(self, "domain", domain)
-        if detail is None:
-            detail = self._detail_format % (domain,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["domain"] = self.domain
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, domain)

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-from .. import Problem, _array_or_none, _integer, _string, _string_or_none, _text
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = [
     "ClientClosedRequest",
@@ -26,25 +26,28 @@ __all__ = [
 ]
 
 
-class ClientClosedRequest(Problem):
-    """Client Closed Request (499): The caller closed the connection before Unkey finished the
-    request, so no response could be delivered.
+class ClientClosedRequest(
+    Problem,
+    code="user/bad_request/client_closed_request",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/client_closed_request",
+    status=499,
+    title="Client Closed Request",
+    default_detail="Client closed request",
+    members=[("errors", "errors", "array", False)],
+):
+    """Client Closed Request (499): The caller closed the connection before Unkey
+    finished the request, so no response could be delivered.
 
     Code user/bad_request/client_closed_request; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/client_closed_request
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("errors",)
-    code = "user/bad_request/client_closed_request"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/client_closed_request"
-    status = 499
-    title = "Client Closed Request"
-    default_detail = "Client closed request"
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -54,45 +57,37 @@ class ClientClosedRequest(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class InvalidAnalyticsFunction(Problem):
-    """Bad Request (400): The analytics SQL calls a function, or a table function, that is not on
-    Unkey's allow list.
+class InvalidAnalyticsFunction(
+    Problem,
+    code="user/bad_request/invalid_analytics_function",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_function",
+    status=400,
+    title="Bad Request",
+    default_detail="Function '{function}' is not allowed",
+    members=[
+        ("function", "function", "string", True),
+        ("errors", "errors", "array", False),
+    ],
+):
+    """Bad Request (400): The analytics SQL calls a function, or a table function, that
+    is not on Unkey's allow list.
 
     Code user/bad_request/invalid_analytics_function; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_function
 
     Attributes:
-        function (str): The name of the rejected function, lower-cased, as Unkey's query checker
-            read it.
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        function (str): The name of the rejected function, lower-cased, as Unkey's
+            query checker read it.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("errors", "function")
-    code = "user/bad_request/invalid_analytics_function"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_function"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = "Function '{function}' is not allowed"
     function: str
     errors: list[Any] | None
-    _detail_format = "Function '%s' is not allowed"
-    _members: ClassVar[Mapping[str, str]] = {"function": "function", "errors": "errors"}
 
     def __init__(
         self,
@@ -103,42 +98,31 @@ class InvalidAnalyticsFunction(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.function = _string(self, "function", function)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (function,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["function"] = self.function
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, function, errors)
 
 
-class InvalidAnalyticsQuery(Problem):
-    """Bad Request (400): The SQL sent to an analytics endpoint does not parse, or names a column
-    the table does not have.
+class InvalidAnalyticsQuery(
+    Problem,
+    code="user/bad_request/invalid_analytics_query",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query",
+    status=400,
+    title="Bad Request",
+    default_detail="Invalid SQL syntax: the query could not be parsed.",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The SQL sent to an analytics endpoint does not parse, or names
+    a column the table does not have.
 
     Code user/bad_request/invalid_analytics_query; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for this error,
-            because the SQL itself is not validated field by field.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error, because the SQL itself is not validated field by field.
     """
 
     __slots__ = ("errors",)
-    code = "user/bad_request/invalid_analytics_query"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query"
-    status = 400
-    title = "Bad Request"
-    default_detail = "Invalid SQL syntax: the query could not be parsed."
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -148,42 +132,31 @@ class InvalidAnalyticsQuery(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class InvalidAnalyticsQueryType(Problem):
-    """Bad Request (400): The analytics request sent a statement other than a read-only SELECT, such
-    as DELETE, INSERT or ALTER.
+class InvalidAnalyticsQueryType(
+    Problem,
+    code="user/bad_request/invalid_analytics_query_type",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query_type",
+    status=400,
+    title="Bad Request",
+    default_detail="Only SELECT queries are allowed",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The analytics request sent a statement other than a read-only
+    SELECT, such as DELETE, INSERT or ALTER.
 
     Code user/bad_request/invalid_analytics_query_type; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query_type
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("errors",)
-    code = "user/bad_request/invalid_analytics_query_type"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query_ty"
-        "pe"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = "Only SELECT queries are allowed"
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -193,43 +166,34 @@ class InvalidAnalyticsQueryType(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class InvalidAnalyticsTable(Problem):
-    """Bad Request (400): The analytics SQL reads from a table other than the five public
-    key-verification tables.
+class InvalidAnalyticsTable(
+    Problem,
+    code="user/bad_request/invalid_analytics_table",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_table",
+    status=400,
+    title="Bad Request",
+    default_detail="Access to table '{table}' is not allowed",
+    members=[("table", "table", "string", True), ("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The analytics SQL reads from a table other than the five
+    public key-verification tables.
 
     Code user/bad_request/invalid_analytics_table; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_table
 
     Attributes:
-        table (str): The table name Unkey refused, as it appeared in the query (with its database
-            prefix, if one was given).
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        table (str): The table name Unkey refused, as it appeared in the query (with
+            its database prefix, if one was given).
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("errors", "table")
-    code = "user/bad_request/invalid_analytics_table"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_table"
-    status = 400
-    title = "Bad Request"
-    default_detail = "Access to table '{table}' is not allowed"
     table: str
     errors: list[Any] | None
-    _detail_format = "Access to table '%s' is not allowed"
-    _members: ClassVar[Mapping[str, str]] = {"table": "table", "errors": "errors"}
 
     def __init__(
         self,
@@ -240,41 +204,31 @@ class InvalidAnalyticsTable(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.table = _string(self, "table", table)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (table,)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["table"] = self.table
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, table, errors)
 
 
-class MissingRequiredHeader(Problem):
-    """Internal Server Error (500): Declared for a missing required HTTP header but never raised by
-    the API; if it did occur, it would arrive as a plain 500.
+class MissingRequiredHeader(
+    Problem,
+    code="user/bad_request/missing_required_header",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/missing_required_header",
+    status=500,
+    title="Internal Server Error",
+    default_detail="A required header is missing from the request.",
+    members=[("header", "header", "string", False)],
+):
+    """Internal Server Error (500): Declared for a missing required HTTP header but
+    never raised by the API; if it did occur, it would arrive as a plain 500.
 
     Code user/bad_request/missing_required_header; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/missing_required_header
 
     Attributes:
-        header (str | None): The name of the missing header, when the occurrence names it.
+        header (str | None): The name of the missing header, when the occurrence
+            names it.
     """
 
     __slots__ = ("header",)
-    code = "user/bad_request/missing_required_header"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/missing_required_header"
-    status = 500
-    title = "Internal Server Error"
-    default_detail = "A required header is missing from the request."
     header: str | None
-    _members: ClassVar[Mapping[str, str]] = {"header": "header"}
 
     def __init__(
         self,
@@ -284,48 +238,37 @@ class MissingRequiredHeader(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.header = _string_or_none(self, "header", header)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.header is not None:
-            data["header"] = self.header
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, header)
 
 
-class PermissionsQuerySyntaxError(Problem):
-    """Bad Request (400): The permissions expression passed to keys.verifyKey does not parse as a
-    permission query.
+class PermissionsQuerySyntaxError(
+    Problem,
+    code="user/bad_request/permissions_query_syntax_error",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/permissions_query_syntax_error",
+    status=400,
+    title="Bad Request",
+    default_detail="The permissions query has a syntax error at position {position}.",
+    members=[
+        ("position", "position", "integer", True),
+        ("errors", "errors", "array", False),
+    ],
+):
+    """Bad Request (400): The permissions expression passed to keys.verifyKey does not
+    parse as a permission query.
 
     Code user/bad_request/permissions_query_syntax_error; documented at
-    https://unkey.com/docs/api-reference/errors-v2/user/bad_request/permissions_query_syntax_erro
-    r
+    https://unkey.com/docs/api-reference/errors-v2/user/bad_request/permissions_query_syntax_error
 
     Attributes:
-        position (int): The 0-based character position in the `permissions` string where parsing
-            failed.
-        errors (list[Any] | None): Validation problems by location; always empty for this error,
-            which describes the problem in `detail`.
+        position (int): The 0-based character position in the `permissions` string
+            where parsing failed.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error, which describes the problem in `detail`.
     """
 
     __slots__ = ("errors", "position")
-    code = "user/bad_request/permissions_query_syntax_error"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/permissions_query_syntax_e"
-        "rror"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = "The permissions query has a syntax error at position {position}."
     position: int
     errors: list[Any] | None
-    _detail_format = "The permissions query has a syntax error at position %s."
-    _members: ClassVar[Mapping[str, str]] = {"position": "position", "errors": "errors"}
 
     def __init__(
         self,
@@ -336,65 +279,49 @@ class PermissionsQuerySyntaxError(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.position = _integer(self, "position", position)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (_text(position),)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["position"] = self.position
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, position, errors)
 
 
-class QueryRangeExceedsRetention(Problem):
-    """Bad Request (400): The analytics query asks for data from before the start of the workspace's
-    retention window.
+class QueryRangeExceedsRetention(
+    Problem,
+    code="user/bad_request/query_range_exceeds_retention",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/query_range_exceeds_retention",
+    status=400,
+    title="Bad Request",
+    default_detail=(
+        "Cannot query data older than {retentionDays} days. Your query attempts to"
+        " access data from {queriedFrom}, but only data from {availableFrom} onwards is"
+        " available."
+    ),
+    members=[
+        ("retentionDays", "retention_days", "integer", True),
+        ("queriedFrom", "queried_from", "string", True),
+        ("availableFrom", "available_from", "string", True),
+        ("errors", "errors", "array", False),
+    ],
+):
+    """Bad Request (400): The analytics query asks for data from before the start of the
+    workspace's retention window.
 
     Code user/bad_request/query_range_exceeds_retention; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/query_range_exceeds_retention
 
     Attributes:
-        retention_days (int): How many days of analytics the workspace keeps. (JSON member
-            retentionDays)
-        queried_from (str): The earliest date (YYYY-MM-DD, UTC) the query's time filter reaches
-            back to. (JSON member queriedFrom)
-        available_from (str): The earliest date (YYYY-MM-DD, UTC) for which data is still kept.
-            (JSON member availableFrom)
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        retention_days (int): How many days of analytics the workspace keeps. (JSON
+            member retentionDays)
+        queried_from (str): The earliest date (YYYY-MM-DD, UTC) the query's time
+            filter reaches back to. (JSON member queriedFrom)
+        available_from (str): The earliest date (YYYY-MM-DD, UTC) for which data is
+            still kept. (JSON member availableFrom)
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("available_from", "errors", "queried_from", "retention_days")
-    code = "user/bad_request/query_range_exceeds_retention"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/query_range_exceeds_retent"
-        "ion"
-    )
-    status = 400
-    title = "Bad Request"
-    default_detail = (
-        "Cannot query data older than {retentionDays} days. Your query attempts to access data "
-        "from {queriedFrom}, but only data from {availableFrom} onwards is available."
-    )
     retention_days: int
     queried_from: str
     available_from: str
     errors: list[Any] | None
-    _detail_format = (
-        "Cannot query data older than %s days. Your query attempts to access data from %s, but "
-        "only data from %s onwards is available."
-    )
-    _members: ClassVar[Mapping[str, str]] = {
-        "retentionDays": "retention_days",
-        "queriedFrom": "queried_from",
-        "availableFrom": "available_from",
-        "errors": "errors",
-    }
 
     def __init__(
         self,
@@ -407,50 +334,45 @@ class QueryRangeExceedsRetention(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retention_days = _integer(self, "retention_days", retention_days)
-        self.queried_from = _string(self, "queried_from", queried_from)
-        self.available_from = _string(self, "available_from", available_from)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (_text(retention_days), queried_from, available_from)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["retentionDays"] = self.retention_days
-        data["queriedFrom"] = self.queried_from
-        data["availableFrom"] = self.available_from
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(
+            detail,
+            instance,
+            extensions,
+            retention_days,
+            queried_from,
+            available_from,
+            errors,
+        )
 
 
-class RequestBodyTooLarge(Problem):
-    """Request Entity Too Large (413): The request body is larger than the Unkey API's size limit,
-    so it was rejected before being parsed.
+class RequestBodyTooLarge(
+    Problem,
+    code="user/bad_request/request_body_too_large",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_too_large",
+    status=413,
+    title="Request Entity Too Large",
+    default_detail="The request body exceeds the maximum allowed size of {maxBytes} bytes.",
+    members=[
+        ("maxBytes", "max_bytes", "integer", True),
+        ("errors", "errors", "array", False),
+    ],
+):
+    """Request Entity Too Large (413): The request body is larger than the Unkey API's
+    size limit, so it was rejected before being parsed.
 
     Code user/bad_request/request_body_too_large; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_too_large
 
     Attributes:
-        max_bytes (int): The largest request body, in bytes, that the API accepts. (JSON member
-            maxBytes)
-        errors (list[Any] | None): Validation problems by location; always empty for this error,
-            because the body was never parsed.
+        max_bytes (int): The largest request body, in bytes, that the API accepts.
+            (JSON member maxBytes)
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error, because the body was never parsed.
     """
 
     __slots__ = ("errors", "max_bytes")
-    code = "user/bad_request/request_body_too_large"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_too_large"
-    status = 413
-    title = "Request Entity Too Large"
-    default_detail = "The request body exceeds the maximum allowed size of {maxBytes} bytes."
     max_bytes: int
     errors: list[Any] | None
-    _detail_format = "The request body exceeds the maximum allowed size of %s bytes."
-    _members: ClassVar[Mapping[str, str]] = {"maxBytes": "max_bytes", "errors": "errors"}
 
     def __init__(
         self,
@@ -461,42 +383,31 @@ class RequestBodyTooLarge(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.max_bytes = _integer(self, "max_bytes", max_bytes)
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self._detail_format % (_text(max_bytes),)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["maxBytes"] = self.max_bytes
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, max_bytes, errors)
 
 
-class RequestBodyUnreadable(Problem):
-    """Bad Request (400): The API could not finish reading the request body from the connection, so
-    the request was not processed.
+class RequestBodyUnreadable(
+    Problem,
+    code="user/bad_request/request_body_unreadable",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_unreadable",
+    status=400,
+    title="Bad Request",
+    default_detail="The request body could not be read.",
+    members=[("errors", "errors", "array", False)],
+):
+    """Bad Request (400): The API could not finish reading the request body from the
+    connection, so the request was not processed.
 
     Code user/bad_request/request_body_unreadable; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_unreadable
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for this error,
-            because the body was never parsed.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error, because the body was never parsed.
     """
 
     __slots__ = ("errors",)
-    code = "user/bad_request/request_body_unreadable"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_unreadable"
-    status = 400
-    title = "Bad Request"
-    default_detail = "The request body could not be read."
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -506,39 +417,31 @@ class RequestBodyUnreadable(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)
 
 
-class RequestTimeout(Problem):
-    """Request Timeout (408): Unkey stopped working on an API request because its processing ran
-    past the server-side deadline.
+class RequestTimeout(
+    Problem,
+    code="user/bad_request/request_timeout",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_timeout",
+    status=408,
+    title="Request Timeout",
+    default_detail="Request timeout",
+    members=[("errors", "errors", "array", False)],
+):
+    """Request Timeout (408): Unkey stopped working on an API request because its
+    processing ran past the server-side deadline.
 
     Code user/bad_request/request_timeout; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_timeout
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for this error.
+        errors (list[Any] | None): Validation problems by location; always empty for
+            this error.
     """
 
     __slots__ = ("errors",)
-    code = "user/bad_request/request_timeout"
-    type = "https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_timeout"
-    status = 408
-    title = "Request Timeout"
-    default_detail = "Request timeout"
     errors: list[Any] | None
-    _members: ClassVar[Mapping[str, str]] = {"errors": "errors"}
 
     def __init__(
         self,
@@ -548,15 +451,4 @@ class RequestTimeout(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.errors = _array_or_none(self, "errors", errors)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        if self.errors is not None:
-            data["errors"] = self.errors
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, errors)

@@ -4,42 +4,43 @@
 
 from __future__ import annotations
 
-from .. import Problem, _header, _integer
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["QueryQuotaExceeded", "WorkspaceRateLimited"]
 
 
-class QueryQuotaExceeded(Problem):
-    """Too Many Requests (429): The workspace has used up its analytics query quota for the current
-    window, so no further queries run until it resets.
+class QueryQuotaExceeded(
+    Problem,
+    code="user/too_many_requests/query_quota_exceeded",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/query_quota_exceeded",
+    status=429,
+    title="Too Many Requests",
+    default_detail="Query quota exceeded for the current time window. Please try again later.",
+    members=[("retryAfter", "retry_after", "integer", True)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Too Many Requests (429): The workspace has used up its analytics query quota for
+    the current window, so no further queries run until it resets.
 
     Code user/too_many_requests/query_quota_exceeded; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/query_quota_exceeded
 
     Attributes:
-        retry_after (int): Seconds to wait before sending another analytics query; also sent as
-            the `Retry-After` header. (JSON member retryAfter)
+        retry_after (int): Seconds to wait before sending another analytics query;
+            also sent as the `Retry-After` header. (JSON member retryAfter)
 
     Headers:
-        Retry-After: The number of seconds until the workspace can run analytics queries again.
-            Sent as '{retryAfter}'.
+        Retry-After: The number of seconds until the workspace can run analytics
+            queries again. Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
-    code = "user/too_many_requests/query_quota_exceeded"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/query_quota_exceeded"
-    )
-    status = 429
-    title = "Too Many Requests"
-    default_detail = "Query quota exceeded for the current time window. Please try again later."
     retry_after: int
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -49,52 +50,36 @@ class QueryQuotaExceeded(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        values = {"retryAfter": self.retry_after}
-        headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)
 
 
-class WorkspaceRateLimited(Problem):
-    """Too Many Requests (429): The workspace sent more requests to the Unkey API than its
-    workspace-wide rate limit allows in the current window.
+class WorkspaceRateLimited(
+    Problem,
+    code="user/too_many_requests/workspace_rate_limited",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/workspace_rate_limited",
+    status=429,
+    title="Too Many Requests",
+    default_detail="This workspace has exceeded its API rate limit. Please try again later.",
+    members=[("retryAfter", "retry_after", "integer", True)],
+    headers=[("Retry-After", "{retryAfter}")],
+):
+    """Too Many Requests (429): The workspace sent more requests to the Unkey API than
+    its workspace-wide rate limit allows in the current window.
 
     Code user/too_many_requests/workspace_rate_limited; documented at
     https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/workspace_rate_limited
 
     Attributes:
-        retry_after (int): Seconds to wait before sending the next request; also sent as the
-            `Retry-After` header. (JSON member retryAfter)
+        retry_after (int): Seconds to wait before sending the next request; also sent
+            as the `Retry-After` header. (JSON member retryAfter)
 
     Headers:
-        Retry-After: The number of seconds until the workspace may send API requests again. Sent
-            as '{retryAfter}'.
+        Retry-After: The number of seconds until the workspace may send API requests
+            again. Sent as '{retryAfter}'.
     """
 
     __slots__ = ("retry_after",)
-    code = "user/too_many_requests/workspace_rate_limited"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/too_many_requests/workspace_rate_limit"
-        "ed"
-    )
-    status = 429
-    title = "Too Many Requests"
-    default_detail = "This workspace has exceeded its API rate limit. Please try again later."
     retry_after: int
-    _members: ClassVar[Mapping[str, str]] = {"retryAfter": "retry_after"}
 
     def __init__(
         self,
@@ -104,20 +89,4 @@ class WorkspaceRateLimited(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.retry_after = _integer(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self.default_detail
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        values = {"retryAfter": self.retry_after}
-        headers["Retry-After"] = _header("{retryAfter}", values)
-        return headers
+        self._setup(detail, instance, extensions, retry_after)

@@ -4,73 +4,71 @@
 
 from __future__ import annotations
 
-from .. import Problem
+from .._runtime.problem import Problem
 
-__all__ = ["QueryExecutionTimeout", "QueryMemoryLimitExceeded", "QueryRowsLimitExceeded"]
+__all__ = [
+    "QueryExecutionTimeout",
+    "QueryMemoryLimitExceeded",
+    "QueryRowsLimitExceeded",
+]
 
 
-class QueryExecutionTimeout(Problem):
-    """Unprocessable Entity (422): A single analytics query ran longer than the per-query time limit
-    and was stopped before returning results.
+class QueryExecutionTimeout(
+    Problem,
+    code="user/unprocessable_entity/query_execution_timeout",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_execution_timeout",
+    status=422,
+    title="Unprocessable Entity",
+    default_detail=(
+        "Query execution time limit exceeded. Try simplifying your query or reducing"
+        " the time range."
+    ),
+):
+    """Unprocessable Entity (422): A single analytics query ran longer than the
+    per-query time limit and was stopped before returning results.
 
     Code user/unprocessable_entity/query_execution_timeout; documented at
-    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_execution_time
-    out
+    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_execution_timeout
     """
 
     __slots__ = ()
-    code = "user/unprocessable_entity/query_execution_timeout"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_execution_t"
-        "imeout"
-    )
-    status = 422
-    title = "Unprocessable Entity"
-    default_detail = (
-        "Query execution time limit exceeded. Try simplifying your query or reducing the time "
-        "range."
-    )
 
 
-class QueryMemoryLimitExceeded(Problem):
-    """Unprocessable Entity (422): An analytics query needed more memory than a query may use, or
-    produced a response larger than the maximum size.
+class QueryMemoryLimitExceeded(
+    Problem,
+    code="user/unprocessable_entity/query_memory_limit_exceeded",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_memory_limit_exceeded",
+    status=422,
+    title="Unprocessable Entity",
+    default_detail=(
+        "Query memory limit exceeded. Try simplifying your query or reducing the result set size."
+    ),
+):
+    """Unprocessable Entity (422): An analytics query needed more memory than a query
+    may use, or produced a response larger than the maximum size.
 
     Code user/unprocessable_entity/query_memory_limit_exceeded; documented at
-    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_memory_limit_e
-    xceeded
+    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_memory_limit_exceeded
     """
 
     __slots__ = ()
-    code = "user/unprocessable_entity/query_memory_limit_exceeded"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_memory_limi"
-        "t_exceeded"
-    )
-    status = 422
-    title = "Unprocessable Entity"
-    default_detail = (
-        "Query memory limit exceeded. Try simplifying your query or reducing the result set size."
-    )
 
 
-class QueryRowsLimitExceeded(Problem):
-    """Unprocessable Entity (422): An analytics query would scan more rows than a query may read, or
-    return more rows than the result limit.
+class QueryRowsLimitExceeded(
+    Problem,
+    code="user/unprocessable_entity/query_rows_limit_exceeded",
+    type="https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_rows_limit_exceeded",
+    status=422,
+    title="Unprocessable Entity",
+    default_detail=(
+        "Query attempted to read too many rows. Try adding more filters or reducing the time range."
+    ),
+):
+    """Unprocessable Entity (422): An analytics query would scan more rows than a query
+    may read, or return more rows than the result limit.
 
     Code user/unprocessable_entity/query_rows_limit_exceeded; documented at
-    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_rows_limit_exc
-    eeded
+    https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_rows_limit_exceeded
     """
 
     __slots__ = ()
-    code = "user/unprocessable_entity/query_rows_limit_exceeded"
-    type = (
-        "https://unkey.com/docs/api-reference/errors-v2/user/unprocessable_entity/query_rows_limit_"
-        "exceeded"
-    )
-    status = 422
-    title = "Unprocessable Entity"
-    default_detail = (
-        "Query attempted to read too many rows. Try adding more filters or reducing the time range."
-    )

@@ -3,42 +3,47 @@
 
 from __future__ import annotations
 
-from . import Problem
+from ._runtime.problem import Problem
 
 __all__ = ["CardDeclined", "GatewayUnreachableForAVeryLongTimeIndeed"]
 
 
-class CardDeclined(Problem):
+class CardDeclined(
+    Problem,
+    code="billing/card_declined",
+    type="https://errors.example.com/billing/card_declined",
+    status=502,
+    title="Card Declined",
+    default_detail="The card issuer declined the payment.",
+):
     """Card Declined (502): The card issuer said no.
 
-    Code billing/card_declined; documented at https://errors.example.com/billing/card_declined
+    Code billing/card_declined; documented at
+    https://errors.example.com/billing/card_declined
     """
 
     __slots__ = ()
-    code = "billing/card_declined"
-    type = "https://errors.example.com/billing/card_declined"
-    status = 502
-    title = "Card Declined"
-    default_detail = "The card issuer declined the payment."
 
 
-class GatewayUnreachableForAVeryLongTimeIndeed(Problem):
-    """Gateway Unreachable For A Very Long Time Indeed, Which Makes This Title Longer Than A Line
-    (504): The payment gateway timed out.
+class GatewayUnreachableForAVeryLongTimeIndeed(
+    Problem,
+    code="billing/gateway_unreachable_for_a_very_long_time_indeed",
+    type="https://errors.example.com/billing/gateway_unreachable_for_a_very_long_time_indeed",
+    status=504,
+    title=(
+        "Gateway Unreachable For A Very Long Time Indeed, Which Makes This Title Longer Than A Line"
+    ),
+    default_detail=(
+        "The payment gateway did not answer within the time the shop waits for it, so"
+        " the payment was neither taken nor refused; it is safe to retry the same"
+        " request with the same idempotency key."
+    ),
+):
+    """Gateway Unreachable For A Very Long Time Indeed, Which Makes This Title Longer
+    Than A Line (504): The payment gateway timed out.
 
     Code billing/gateway_unreachable_for_a_very_long_time_indeed; documented at
     https://errors.example.com/billing/gateway_unreachable_for_a_very_long_time_indeed
     """
 
     __slots__ = ()
-    code = "billing/gateway_unreachable_for_a_very_long_time_indeed"
-    type = "https://errors.example.com/billing/gateway_unreachable_for_a_very_long_time_indeed"
-    status = 504
-    title = (
-        "Gateway Unreachable For A Very Long Time Indeed, Which Makes This Title Longer Than A Line"
-    )
-    default_detail = (
-        "The payment gateway did not answer within the time the shop waits for it, so the payment "
-        "was neither taken nor refused; it is safe to retry the same request with the same "
-        "idempotency key."
-    )

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from .. import Problem, _submodules
+from .._runtime.problem import Problem
+from .._runtime.registry import submodules as _submodules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,20 +17,23 @@ if not TYPE_CHECKING:
     __getattr__ = _submodules(__name__, _SUBMODULES)
 
 
-class PaymentRequired(Problem):
-    """Payment Required (402): The shop folder has entries and subfolders, so it becomes a package.
+class PaymentRequired(
+    Problem,
+    code="shop/payment_required",
+    type="https://errors.example.com/legacy/payment-required",
+    status=402,
+    title="Payment Required",
+    default_detail="Pay first.",
+    deprecation="shop/payment_required is deprecated since 2.0; use billing/card_declined instead",
+):
+    """Payment Required (402): The shop folder has entries and subfolders, so it becomes
+    a package.
 
-    Deprecated since 2.0: Use billing/card_declined, which says why the payment failed.
+    Deprecated since 2.0: Use billing/card_declined, which says why the payment
+    failed.
 
-    Code shop/payment_required; documented at https://errors.example.com/legacy/payment-required
+    Code shop/payment_required; documented at
+    https://errors.example.com/legacy/payment-required
     """
 
     __slots__ = ()
-    code = "shop/payment_required"
-    type = "https://errors.example.com/legacy/payment-required"
-    status = 402
-    title = "Payment Required"
-    default_detail = "Pay first."
-    _deprecation = (
-        "shop/payment_required is deprecated since 2.0; use billing/card_declined instead"
-    )

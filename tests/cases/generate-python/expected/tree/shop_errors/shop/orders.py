@@ -3,52 +3,46 @@
 
 from __future__ import annotations
 
-from .. import (
-    Problem,
-    _array_or_none,
-    _boolean,
-    _header,
-    _integer,
-    _integer_or_none,
-    _number,
-    _object_or_none,
-    _string,
-    _text,
-)
+from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, ClassVar
+    from typing import Any
 
 __all__ = ["OrderNotFound", "OutOfStock"]
 
 
-class OrderNotFound(Problem):
-    """Order "Not" Found \\ it's 'gone' \"\"" really (404): An order id that names no order.
+class OrderNotFound(
+    Problem,
+    code="shop/orders/order_not_found",
+    type="https://errors.example.com/shop/orders/order_not_found",
+    status=404,
+    title='Order "Not" Found \\ it\'s \'gone\' """ really',
+    default_detail=(
+        'Order {orderId} of "{customer}" isn\'t here; {{literal braces}}, 100% sure,'
+        ' C:\\path """ end'
+    ),
+    members=[
+        ("orderId", "order_id", "string", True),
+        ("customer", "customer", "string", True),
+    ],
+):
+    """Order "Not" Found \\ it's 'gone' \"\"" really (404): An order id that names no
+    order.
 
     Code shop/orders/order_not_found; documented at
     https://errors.example.com/shop/orders/order_not_found
 
     Attributes:
-        order_id (str): The order id, as sent: quotes " and ' and \"\"" and a backslash \\ too.
-            (JSON member orderId)
+        order_id (str): The order id, as sent: quotes " and ' and \"\"" and a
+            backslash \\ too. (JSON member orderId)
         customer (str): The customer's name, e.g. \xe9lodie, or \"\""); exit(1) #
     """
 
     __slots__ = ("customer", "order_id")
-    code = "shop/orders/order_not_found"
-    type = "https://errors.example.com/shop/orders/order_not_found"
-    status = 404
-    title = 'Order "Not" Found \\ it\'s \'gone\' """ really'
-    default_detail = (
-        'Order {orderId} of "{customer}" isn\'t here; {{literal braces}}, 100% sure, C:\\path '
-        '""" end'
-    )
     order_id: str
     customer: str
-    _detail_format = 'Order %s of "%s" isn\'t here; {literal braces}, 100%% sure, C:\\path """ end'
-    _members: ClassVar[Mapping[str, str]] = {"orderId": "order_id", "customer": "customer"}
 
     def __init__(
         self,
@@ -59,22 +53,33 @@ class OrderNotFound(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.order_id = _string(self, "order_id", order_id)
-        self.customer = _string(self, "customer", customer)
-        if detail is None:
-            detail = self._detail_format % (order_id, customer)
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["orderId"] = self.order_id
-        data["customer"] = self.customer
-        if self.extensions:
-            data.update(self.extensions)
-        return data
+        self._setup(detail, instance, extensions, order_id, customer)
 
 
-class OutOfStock(Problem):
+class OutOfStock(
+    Problem,
+    code="shop/orders/out_of_stock",
+    type="https://errors.example.com/shop/orders/out_of_stock",
+    status=409,
+    title="Out of Stock",
+    default_detail=(
+        "Only {available} of {requested} left ({ratio} of the order); backorder is {backorder}."
+    ),
+    members=[
+        ("available", "available", "integer", True),
+        ("requested", "requested", "integer", True),
+        ("ratio", "ratio", "number", True),
+        ("backorder", "backorder", "boolean", True),
+        ("skus", "skus", "array", False),
+        ("stock", "stock", "object", False),
+        ("retryAfter", "retry_after", "integer", False),
+    ],
+    headers=[
+        ("X-Shop", 'main "shop" \\ {{1}}'),
+        ("Retry-After", "{retryAfter}"),
+        ("X-Stock", "{available}/{requested} {{left}}"),
+    ],
+):
     """Out of Stock (409): The shop cannot fill the order from its stock.
 
     Code shop/orders/out_of_stock; documented at
@@ -87,7 +92,8 @@ class OutOfStock(Problem):
         backorder (bool): Whether the rest can be backordered.
         skus (list[Any] | None): The SKUs that are short.
         stock (dict[str, Any] | None): Stock per warehouse.
-        retry_after (int | None): Seconds until the stock is refilled. (JSON member retryAfter)
+        retry_after (int | None): Seconds until the stock is refilled. (JSON member
+            retryAfter)
 
     Headers:
         Retry-After: Seconds until the stock is refilled. Sent as '{retryAfter}'.
@@ -96,13 +102,14 @@ class OutOfStock(Problem):
         X-Docs: Documented, but without a value to send. Not sent by headers().
     """
 
-    __slots__ = ("available", "backorder", "ratio", "requested", "retry_after", "skus", "stock")
-    code = "shop/orders/out_of_stock"
-    type = "https://errors.example.com/shop/orders/out_of_stock"
-    status = 409
-    title = "Out of Stock"
-    default_detail = (
-        "Only {available} of {requested} left ({ratio} of the order); backorder is {backorder}."
+    __slots__ = (
+        "available",
+        "backorder",
+        "ratio",
+        "requested",
+        "retry_after",
+        "skus",
+        "stock",
     )
     available: int
     requested: int
@@ -111,17 +118,6 @@ class OutOfStock(Problem):
     skus: list[Any] | None
     stock: dict[str, Any] | None
     retry_after: int | None
-    _detail_format = "Only %s of %s left (%s of the order); backorder is %s."
-    _members: ClassVar[Mapping[str, str]] = {
-        "available": "available",
-        "requested": "requested",
-        "ratio": "ratio",
-        "backorder": "backorder",
-        "skus": "skus",
-        "stock": "stock",
-        "retryAfter": "retry_after",
-    }
-    _headers: ClassVar[Mapping[str, str]] = {"X-Shop": 'main "shop" \\ {1}'}
 
     def __init__(
         self,
@@ -137,43 +133,15 @@ class OutOfStock(Problem):
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
-        self.available = _integer(self, "available", available)
-        self.requested = _integer(self, "requested", requested)
-        self.ratio = _number(self, "ratio", ratio)
-        self.backorder = _boolean(self, "backorder", backorder)
-        self.skus = _array_or_none(self, "skus", skus)
-        self.stock = _object_or_none(self, "stock", stock)
-        self.retry_after = _integer_or_none(self, "retry_after", retry_after)
-        if detail is None:
-            detail = self._detail_format % (
-                _text(available),
-                _text(requested),
-                _text(ratio),
-                _text(backorder),
-            )
-        self._finish(detail, instance, extensions)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = self._standard_members()
-        data["available"] = self.available
-        data["requested"] = self.requested
-        data["ratio"] = self.ratio
-        data["backorder"] = self.backorder
-        if self.skus is not None:
-            data["skus"] = self.skus
-        if self.stock is not None:
-            data["stock"] = self.stock
-        if self.retry_after is not None:
-            data["retryAfter"] = self.retry_after
-        if self.extensions:
-            data.update(self.extensions)
-        return data
-
-    def headers(self) -> dict[str, str]:
-        headers = super().headers()
-        if self.retry_after is not None:
-            values = {"retryAfter": self.retry_after}
-            headers["Retry-After"] = _header("{retryAfter}", values)
-        values = {"available": self.available, "requested": self.requested}
-        headers["X-Stock"] = _header("{available}/{requested} {{left}}", values)
-        return headers
+        self._setup(
+            detail,
+            instance,
+            extensions,
+            available,
+            requested,
+            ratio,
+            backorder,
+            skus,
+            stock,
+            retry_after,
+        )
