@@ -59,6 +59,14 @@ RULES: dict[str, str] = {
     "W006": "redundant-type",
     "W007": "site-url-mismatch",
     "W008": "optional-placeholder",
+    "S001": "unknown-name",
+    "S002": "bad-construction",
+    "S003": "deprecated-raised",
+    "S004": "never-raised",
+    "S005": "unknown-lookup",
+    "S006": "untested",
+    "S007": "source-syntax",
+    "S008": "star-import",
 }
 
 

@@ -42,6 +42,8 @@ CONSTRUCTOR_NAMES = frozenset(
 RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: Public names of the package's root module, which a top-level subpackage would replace.
 ROOT_NAMES = frozenset({"lookup", "parse"})
+#: Every public name of the package's root module besides its folder modules.
+ROOT_API = ROOT_NAMES | {"Problem"}
 
 
 def class_name(segment: str) -> str:

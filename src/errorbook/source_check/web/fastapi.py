@@ -1,0 +1,90 @@
+"""FastAPI: ``@app.get(path)`` and friends, ``api_route``, ``add_api_route``, routers with their
+prefixes, and the dependencies, middleware and exception handlers that run for a route."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from errorbook.source_check.facts import Expr
+from errorbook.source_check.web.context import (
+    METHODS,
+    Endpoint,
+    FunctionKey,
+    WebContext,
+    argument,
+    join_path,
+    literal,
+    openapi_path,
+    strings,
+)
+from errorbook.source_check.web.mounts import Kit, Mounts
+
+KIT = Kit(
+    framework="fastapi",
+    apps=frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"}),
+    routers=frozenset({"fastapi.APIRouter", "fastapi.routing.APIRouter"}),
+    prefix="prefix",
+    include="include_router",
+    replaces=False,
+    wide=frozenset({"middleware", "exception_handler"}),
+    wide_calls=(("add_exception_handler", 1, "handler"),),
+)
+DEPENDS = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends"})
+
+
+def endpoints(context: WebContext) -> Iterator[Endpoint]:
+    """Every operation of the FastAPI apps and routers in the source."""
+    mounts = Mounts(context, KIT, lambda file, expr: dependencies(context, file, expr))
+    if not mounts.objects:
+        return
+    for handler, decorator in context.decorated():
+        router = mounts.receiver(handler[0], decorator)
+        if router is None:
+            continue
+        methods = _methods(decorator)
+        path = literal(argument(decorator, 0, "path"))
+        if methods and path is not None:
+            deps = dependencies(context, handler[0], decorator.keyword("dependencies"))
+            yield from _served(mounts, router, methods, path, handler, deps)
+    for file, call in context.registrations("add_api_route"):
+        router = mounts.receiver(file, call)
+        endpoint = context.function(file, argument(call, 1, "endpoint"))
+        path = literal(argument(call, 0, "path"))
+        if router is not None and endpoint is not None and path is not None:
+            methods = [m.lower() for m in strings(call.keyword("methods"))] or ["get"]
+            deps = dependencies(context, file, call.keyword("dependencies"))
+            yield from _served(mounts, router, methods, path, endpoint, deps)
+
+
+def _methods(decorator: Expr) -> list[str]:
+    if decorator.attribute in METHODS:
+        return [decorator.attribute]
+    if decorator.attribute == "api_route":
+        return [method.lower() for method in strings(decorator.keyword("methods"))] or ["get"]
+    return []
+
+
+def _served(
+    mounts: Mounts,
+    router: tuple[Path, str],
+    methods: list[str],
+    path: str,
+    handler: FunctionKey,
+    deps: list[FunctionKey],
+) -> Iterator[Endpoint]:
+    for prefix, also in mounts.places(router):
+        full = openapi_path(join_path(prefix, path) if prefix else path)
+        for method in methods:
+            yield Endpoint("fastapi", method, full, handler, (*also, *deps))
+
+
+def dependencies(context: WebContext, file: Path, expr: Expr | None) -> list[FunctionKey]:
+    """The functions of ``[Depends(check_key), ...]``."""
+    found = []
+    for item in expr.items if expr is not None and expr.kind == "list" else ():
+        if item.kind == "call" and context.external(file, item) in DEPENDS:
+            target = context.function(file, argument(item, 0, "dependency"))
+            if target is not None:
+                found.append(target)
+    return found
