@@ -254,6 +254,7 @@ class _Walker:
             if origin is None:
                 self._dynamic(attributes)
                 return False
+            attributes = []  # the origin already names the method: `self.fetch` is Service.fetch
         if origin.kind == "builtin":
             if origin.name in ("isinstance", "issubclass") and len(node.args) == 2:
                 self.visit(node.args[0])

@@ -9,11 +9,11 @@ refers to. Per file: S007 a file that cannot be parsed, S008 a star import that 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from errorbook.core.diagnostics import Diagnostic
-from errorbook.model import ErrorDef
+from errorbook.model import ErrorDef, Field
 from errorbook.model.lookup import suggest
 from errorbook.model.naming import attribute_name, class_name
 from errorbook.source_check.facts import Argument, FileFacts, StarImport, Use
@@ -27,7 +27,9 @@ def use_problems(use: Use, meaning: Meaning, file: Path, api: PackageApi) -> Ite
     entity = meaning.entity
     if entity.kind == "missing" and (meaning.missing_at >= 0 or use.kind == "import"):
         line, column = use.positions[max(meaning.missing_at, 0)]
-        yield _missing(entity, file, line, column, api)
+        # `from <package>.billing import CardDeclined`: the class named may exist elsewhere.
+        wanted = use.origin.name if use.kind == "import" else ""
+        yield _missing(entity, file, line, column, api, wanted)
     if meaning.lookup and meaning.entry is None:
         argument = use.arguments[0]
         yield _unknown_key(meaning.lookup, file, argument, api)
@@ -40,19 +42,24 @@ def use_problems(use: Use, meaning: Meaning, file: Path, api: PackageApi) -> Ite
         yield from _positional(meaning.arguments, file, "Problem", "detail")  # the base class
 
 
-def _missing(entity: Entity, file: Path, line: int, column: int, api: PackageApi) -> Diagnostic:
+def _missing(
+    entity: Entity, file: Path, line: int, column: int, api: PackageApi, wanted: str
+) -> Diagnostic:
     module, name = entity.module, entity.name
     full = api.dotted(module, name)
-    if name[:1].isupper():
-        code = "/".join(filter(None, (module.replace(".", "/"), attribute_name(name))))
-        message = f"{full} does not exist: the catalog has no entry {code}"
-    else:
+    if not name[:1].isupper():
         folder = "/".join(filter(None, (module.replace(".", "/"), name)))
         message = f"{full} does not exist: the catalog has no folder {folder}"
-    return Diagnostic(file, line, column, "S001", message, _missing_hint(module, name, api))
+    elif api.homes(name):
+        message = f"{full} does not exist: a class lives in the module of its catalog folder"
+    else:
+        code = "/".join(filter(None, (module.replace(".", "/"), attribute_name(name))))
+        message = f"{full} does not exist: the catalog has no entry {code}"
+    hint = _missing_hint(module, wanted if api.homes(wanted) else name, api)
+    return Diagnostic(file, line, column, "S001", message, hint)
 
 
-def _missing_hint(module: str, name: str, api: PackageApi) -> str | None:
+def _missing_hint(module: str, name: str, api: PackageApi) -> str:
     renamed = api.renamed.get((module, name))
     if renamed is not None:
         return (
@@ -89,8 +96,11 @@ def _call_problems(
 ) -> Iterator[Diagnostic]:
     name = class_name(entry.name)
     fields = parameters(entry)
-    yield from _positional(arguments, file, name, _first_required(entry))
-    given: set[str] = set()
+    required = [attribute for attribute, field in fields.items() if field.required]
+    yield from _positional(arguments, file, name, required[0] if required else "detail")
+    # A positional argument, or a misspelt keyword, is reported once: not as a missing field too.
+    positional = sum(1 for argument in arguments if argument.keyword is None)
+    given: set[str] = set(required[:positional])
     for argument in arguments:
         keyword = argument.keyword
         if keyword is None or keyword in ("*", "**"):
@@ -99,24 +109,31 @@ def _call_problems(
         if keyword in fields:
             field = fields[keyword]
             allowed = FIELD_TYPES[field.type] | ({"None"} if not field.required else set())
-            what = f"the {field.type} field {field.name}"
+            what = f" (the {field.type} field {field.name})"
         elif keyword in STANDARD_ARGUMENTS:
-            allowed, what = STANDARD_ARGUMENTS[keyword], f"{keyword}="
+            allowed, what = STANDARD_ARGUMENTS[keyword], ""
         else:
-            yield _unknown_keyword(argument, keyword, entry, file)
+            meant = _meant(keyword, fields)
+            given.add(meant or keyword)
+            yield _unknown_keyword(argument, keyword, meant, entry, file)
             continue
         if argument.literal is not None and argument.literal not in allowed:
-            expected = " or ".join(sorted(allowed))
-            message = f"{name}: {keyword}= takes {expected} ({what}), not {argument.text}"
+            expected = " or ".join(sorted(allowed, key=lambda kind: (kind == "None", kind)))
+            message = f"{name}: {keyword}= takes {expected}{what}, not {argument.text}"
             yield Diagnostic(file, argument.line, argument.column, "S002", message)
     if any(argument.keyword in ("*", "**") for argument in arguments):
         return  # unpacked arguments may supply anything
     yield from _missing_arguments(use, entry, given, file, arguments == ())
 
 
-def _first_required(entry: ErrorDef) -> str:
-    required = [attribute_name(field.name) for field in entry.fields if field.required]
-    return required[0] if required else "detail"
+def _meant(keyword: str, fields: Mapping[str, Field]) -> str | None:
+    """The keyword a wrong one was probably meant to be: the field whose JSON member name it
+    is, or a close spelling."""
+    by_member = {field.name: attribute for attribute, field in fields.items()}
+    if keyword in by_member:
+        return by_member[keyword]
+    close = difflib.get_close_matches(keyword, [*fields, *STANDARD_ARGUMENTS], n=1)
+    return close[0] if close else None
 
 
 def _positional(
@@ -130,16 +147,16 @@ def _positional(
             yield Diagnostic(file, argument.line, argument.column, "S002", message, hint)
 
 
-def _unknown_keyword(argument: Argument, keyword: str, entry: ErrorDef, file: Path) -> Diagnostic:
+def _unknown_keyword(
+    argument: Argument, keyword: str, meant: str | None, entry: ErrorDef, file: Path
+) -> Diagnostic:
     name = class_name(entry.name)
     fields = parameters(entry)
     message = f"{name} has no field {keyword}"
-    by_member = {field.name: attribute for attribute, field in fields.items()}
-    close = difflib.get_close_matches(keyword, [*fields, *STANDARD_ARGUMENTS], n=1)
-    if keyword in by_member:
-        hint = f"the keyword is {by_member[keyword]}: the JSON member {keyword} in snake_case"
-    elif close:
-        hint = f"did you mean {close[0]}?"
+    if meant is not None and fields.get(meant) is not None and fields[meant].name == keyword:
+        hint = f"the keyword is {meant}: the JSON member {keyword} in snake_case"
+    elif meant is not None:
+        hint = f"did you mean {meant}?"
     elif fields:
         hint = f"its fields are {', '.join(fields)}; other members go in extensions={{...}}"
     else:
@@ -220,8 +237,8 @@ def unparsable(facts: FileFacts) -> Diagnostic:
     assert problem is not None
     message = f"cannot parse this file: {problem.message}"
     hint = (
-        "check-source reads the code with this Python's own parser and never runs it; "
-        "fix the file, or run errorbook with the Python version the application targets"
+        "check-source parses the code with this Python and never runs it: fix the file, or "
+        "run errorbook with the Python the application targets (S004 and S006 wait for it)"
     )
     return Diagnostic(facts.path, problem.line, problem.column, "S007", message, hint)
 
