@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         checked.catalog, config, args.paths, tests, strict=args.strict, routes=args.routes
     )
     if args.routes:
-        emit(render_routes(report.operations))
+        emit(render_routes(report.operations, report.unresolved))
     if args.format != "text":
         emit(render_diagnostics(report.diagnostics, args.format))
     elif report.diagnostics:

@@ -30,7 +30,13 @@ from errorbook.source_check.facts import (
     UseKind,
 )
 from errorbook.source_check.scopes import Scope, bind_parameters, collect
-from errorbook.source_check.summary import arguments, chain, summarize
+from errorbook.source_check.summary import (
+    annotated_calls,
+    arguments,
+    chain,
+    summarize,
+    tracked_value,
+)
 
 #: Methods frameworks register routes, routers, views and handlers with, called as statements.
 REGISTRATIONS = frozenset(
@@ -332,7 +338,7 @@ class _Walker:
         if (
             len(targets) == 1
             and isinstance(targets[0], ast.Name)
-            and isinstance(value, ast.Call | ast.List | ast.Tuple)
+            and tracked_value(value)
             and not self.scope.is_class
             and (isinstance(node, ast.Assign) or isinstance(node.op, ast.Add))
         ):
@@ -376,8 +382,13 @@ class _Walker:
         for argument in every:
             if argument is None or argument.annotation is None:
                 continue
-            self.visit(argument.annotation)
-            found += [summarize(call, self.scope) for call in _annotated_calls(argument.annotation)]
+            annotation = argument.annotation
+            self.visit(annotation)
+            calls = annotated_calls(annotation)
+            if calls is not None:
+                found += [summarize(call, self.scope) for call in calls]
+            elif chain(annotation) is not None:  # Caller = Annotated[Key, Depends(check)]
+                found.append(summarize(annotation, self.scope))
         return tuple(found)
 
     def _class(self, node: ast.ClassDef, kind: UseKind) -> None:
@@ -436,16 +447,6 @@ class _Walker:
 
 def _ignore(node: ast.AST, kind: UseKind) -> None:
     """Contexts (``Load``, ``Store``) hold nothing."""
-
-
-def _annotated_calls(annotation: ast.expr) -> list[ast.Call]:
-    """The calls in an ``Annotated[T, ...]`` annotation's metadata."""
-    if not isinstance(annotation, ast.Subscript) or not isinstance(annotation.slice, ast.Tuple):
-        return []
-    found = chain(annotation.value)
-    if found is None or (found[1][-1].attr if found[1] else found[0].id) != "Annotated":
-        return []
-    return [item for item in annotation.slice.elts[1:] if isinstance(item, ast.Call)]
 
 
 def _class_attributes(node: ast.ClassDef, scope: Scope) -> tuple[tuple[str, Expr], ...]:

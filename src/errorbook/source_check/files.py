@@ -40,7 +40,12 @@ class SourceFiles:
         return frozenset(name.partition(".")[0] for name in self.modules)
 
 
-def find_files(sources: Sequence[Path], tests: Sequence[Path], exclude: Path | None) -> SourceFiles:
+def find_files(
+    sources: Sequence[Path],
+    tests: Sequence[Path],
+    exclude: Path | None,
+    project: Path | None = None,
+) -> SourceFiles:
     """Every ``.py`` file below the source and test paths, and their module names.
 
     Args:
@@ -48,6 +53,8 @@ def find_files(sources: Sequence[Path], tests: Sequence[Path], exclude: Path | N
         tests: Files and folders of its tests.
         exclude: A folder to leave out: the generated package, whose names are known from the
             catalog.
+        project: The project folder, from which tests often import the application
+            (``examples.unkey_api.app``).
 
     Raises:
         UsageError: A path does not exist.
@@ -56,7 +63,7 @@ def find_files(sources: Sequence[Path], tests: Sequence[Path], exclude: Path | N
     taken = set(test_files)
     source_files = sorted(set(_python_files(sources, exclude)) - taken)
     modules: dict[str, Path] = {}
-    roots = [*sources, *tests]
+    roots = [*sources, *tests, *([project] if project is not None else [])]
     for path in [*source_files, *test_files]:
         for name in _module_names(path, roots):
             modules.setdefault(name, path)
@@ -90,7 +97,7 @@ def _wanted(path: Path, root: Path, exclude: Path | None) -> bool:
 
 def _module_names(path: Path, roots: Sequence[Path]) -> list[str]:
     """The names ``path`` can be imported by: from its outermost package's parent, and from
-    each configured path (and that path's parent) that holds it."""
+    each root (and its parent) that holds it."""
     names = [_dotted(path, _package_base(path))]
     for root in roots:
         base = root.resolve()

@@ -177,6 +177,15 @@ class Resolver:
                 return Entity("app-module", file=folder / name)
         return UNKNOWN
 
+    def runs(self, entity: Entity) -> tuple[Path, str] | None:
+        """The function a call of ``entity`` runs: the function itself, or a class's
+        ``__init__``; None for anything else."""
+        if entity.kind != "app-def" or entity.file is None:
+            return None
+        if self.class_info(entity) is not None:
+            return (entity.file, f"{entity.name}.__init__")
+        return (entity.file, entity.name)
+
     def class_info(self, entity: Entity) -> ClassInfo | None:
         """The definition of an application class."""
         if entity.kind != "app-def" or entity.file is None:

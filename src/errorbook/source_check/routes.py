@@ -20,11 +20,11 @@ from errorbook.core.diagnostics import display_path
 from errorbook.core.serialize import dump_json
 from errorbook.source_check.facts import FileFacts, Function
 from errorbook.source_check.files import SourceFiles
-from errorbook.source_check.resolve import Entity, Resolver
+from errorbook.source_check.resolve import Resolver
 from errorbook.source_check.uses import understand
-from errorbook.source_check.web.context import Endpoint, FunctionKey, WebContext
+from errorbook.source_check.web.context import Endpoint, FunctionKey, Unresolved, WebContext
 from errorbook.source_check.web.endpoints import endpoints
-from errorbook.source_check.web.fastapi import DEPENDS
+from errorbook.source_check.web.fastapi import dependency_entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +33,6 @@ class RaisedError:
 
     code: str
     status: int
-    path: Path
-    line: int
-    column: int
-
-
-@dataclass(frozen=True, slots=True)
-class Unresolved:
-    """A call the route map could not follow, at a place an operation reaches."""
-
-    call: str
-    why: str
     path: Path
     line: int
     column: int
@@ -84,16 +73,20 @@ class _Graph:
 
 def route_map(
     files: SourceFiles, facts: Mapping[Path, FileFacts], resolver: Resolver
-) -> list[Operation]:
-    """Every operation of the application's source files, sorted by path and method."""
+) -> tuple[list[Operation], list[Unresolved]]:
+    """Every operation of the application's source files, sorted by path and method, and the
+    registrations (a router, a view) that could not be followed."""
     sources = [facts[path] for path in files.sources if facts[path].problem is None]
     graph = _graph(sources, resolver)
-    reaching = _names_that_raise(graph)
+    classes = {(item.path, info.qualname) for item in sources for info in item.classes}
+    reaching = _names_that_raise(graph, classes)
     operations: dict[tuple[str, str, FunctionKey], Operation] = {}
-    for endpoint in endpoints(WebContext(resolver, sources)):
+    context = WebContext(resolver, sources)
+    for endpoint in endpoints(context):
         operation = _operation(endpoint, graph, reaching)
         operations.setdefault((operation.path, operation.method, operation.handler), operation)
-    return sorted(operations.values(), key=lambda op: (op.path, _METHOD_ORDER.get(op.method, 9)))
+    ordered = sorted(operations.values(), key=lambda op: (op.path, _METHOD_ORDER.get(op.method, 9)))
+    return ordered, context.unresolved
 
 
 _METHOD_ORDER = {
@@ -135,40 +128,20 @@ def _graph(sources: Iterable[FileFacts], resolver: Resolver) -> _Graph:
                     Unresolved("lookup(...)", why, item.path, use.line, use.column)
                 )
             elif use.kind == "call":
-                callee = _callee(meaning.entity, resolver)
+                callee = resolver.runs(meaning.entity)
                 if callee is not None:
                     graph.calls[key].add(callee)
     return graph
 
 
-def _callee(entity: Entity, resolver: Resolver) -> FunctionKey | None:
-    """The function a call of ``entity`` runs: a function, or a class's ``__init__``."""
-    if entity.kind != "app-def" or entity.file is None:
-        return None
-    if resolver.class_info(entity) is not None:
-        return (entity.file, f"{entity.name}.__init__")
-    return (entity.file, entity.name)
-
-
 def _dependencies(file: Path, function: Function, resolver: Resolver) -> list[FunctionKey]:
-    found = []
-    for call in function.dependencies:
-        if call.kind != "call" or call.origin is None:
-            continue
-        wrapper, _ = resolver.chain(file, call.origin, call.names)
-        target = call.items[0] if call.items else call.keyword("dependency")
-        if wrapper.kind != "external" or wrapper.name not in DEPENDS or target is None:
-            continue
-        if target.kind == "ref" and target.origin is not None:
-            callee = _callee(resolver.chain(file, target.origin, target.names)[0], resolver)
-            if callee is not None:
-                found.append(callee)
-    return found
+    entities = dependency_entities(resolver, file, function.dependencies)
+    return [key for key in map(resolver.runs, entities) if key is not None]
 
 
-def _names_that_raise(graph: _Graph) -> frozenset[str]:
-    """The last names of the functions that raise a catalog error, themselves or through calls:
-    a dynamic call of such a name could raise it."""
+def _names_that_raise(graph: _Graph, classes: set[FunctionKey]) -> frozenset[str]:
+    """The names of the methods that raise a catalog error, themselves or through calls: a
+    method call on a value (``service.fetch()``) could reach one of that name."""
     callers: dict[FunctionKey, set[FunctionKey]] = {}
     for caller, callees in graph.calls.items():
         for callee in callees:
@@ -180,7 +153,11 @@ def _names_that_raise(graph: _Graph) -> frozenset[str]:
             if caller not in raising:
                 raising.add(caller)
                 queue.append(caller)
-    return frozenset(qualname.rpartition(".")[2] for _, qualname in raising)
+    return frozenset(
+        qualname.rpartition(".")[2]
+        for file, qualname in raising
+        if (file, qualname.rpartition(".")[0]) in classes
+    )
 
 
 def _operation(endpoint: Endpoint, graph: _Graph, reaching: frozenset[str]) -> Operation:
@@ -213,12 +190,22 @@ def _operation(endpoint: Endpoint, graph: _Graph, reaching: frozenset[str]) -> O
     )
 
 
-def render_routes(operations: Iterable[Operation], cwd: Path | None = None) -> str:
+def render_routes(
+    operations: Iterable[Operation],
+    unresolved: Iterable[Unresolved] = (),
+    cwd: Path | None = None,
+) -> str:
     """The route map as JSON text: every operation with the catalog errors it may raise and
-    the calls that could not be followed; paths relative to ``cwd``."""
+    the calls on its way that could not be followed, then the registrations of routes that
+    could not be followed; paths relative to ``cwd``."""
 
     def where(path: Path, line: int, column: int) -> str:
         return f"{display_path(path, cwd)}:{line}:{column}"
+
+    def notes(found: Iterable[Unresolved]) -> list[dict[str, str]]:
+        return [
+            {"call": u.call, "why": u.why, "at": where(u.path, u.line, u.column)} for u in found
+        ]
 
     return dump_json(
         {
@@ -233,12 +220,10 @@ def render_routes(operations: Iterable[Operation], cwd: Path | None = None) -> s
                         {"code": e.code, "status": e.status, "at": where(e.path, e.line, e.column)}
                         for e in op.errors
                     ],
-                    "unresolved": [
-                        {"call": u.call, "why": u.why, "at": where(u.path, u.line, u.column)}
-                        for u in op.unresolved
-                    ],
+                    "unresolved": notes(op.unresolved),
                 }
                 for op in operations
-            ]
+            ],
+            "unresolved": notes(unresolved),
         }
     )

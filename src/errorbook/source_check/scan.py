@@ -24,6 +24,7 @@ from errorbook.source_check.package import package_api
 from errorbook.source_check.resolve import Entity, Resolver
 from errorbook.source_check.routes import Operation, route_map
 from errorbook.source_check.uses import understand
+from errorbook.source_check.web.context import Unresolved
 from errorbook.speed import collecting_rarely, parallel_map
 
 #: Bytes of source that take about as long to read as one catalog entry (see `parallel_map`).
@@ -40,12 +41,15 @@ class SourceReport:
         lines: How many lines they have.
         operations: The route map, when it was asked for: every HTTP operation found, with the
             catalog errors it may raise.
+        unresolved: Registrations of routes the route map could not follow (a router mounted
+            through a variable whose value is not known statically, for instance).
     """
 
     diagnostics: tuple[Diagnostic, ...]
     files: int
     lines: int
     operations: tuple[Operation, ...] = ()
+    unresolved: tuple[Unresolved, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -106,15 +110,15 @@ def check_source(
             'src/myapi), or set source = ["src/myapi"] in the configuration'
         )
     test_paths = config.test_paths if tests is None else tuple(tests)
-    files = find_files(source_paths, test_paths, config.python_package.resolve())
+    files = find_files(source_paths, test_paths, config.python_package.resolve(), config.root)
     api = package_api(catalog, config.package_name)
     facts = _read(files, api.name)
     resolver = Resolver(facts, files, api)
     found = list(_findings(files, facts, resolver, config.root, source_paths, test_paths))
     diagnostics = sort_diagnostics(promote_warnings(found) if strict else found)
-    operations = route_map(files, facts, resolver) if routes else ()
+    operations, unresolved = route_map(files, facts, resolver) if routes else ([], [])
     lines = sum(item.lines for item in facts.values())
-    return SourceReport(tuple(diagnostics), len(facts), lines, tuple(operations))
+    return SourceReport(tuple(diagnostics), len(facts), lines, tuple(operations), tuple(unresolved))
 
 
 def _read(files: SourceFiles, package: str) -> dict[Path, FileFacts]:

@@ -12,6 +12,7 @@ import ast
 from collections.abc import Iterable
 
 from errorbook.source_check.facts import Origin
+from errorbook.source_check.summary import tracked_value
 
 #: A name bound by something other than an import, a definition or a tracked variable.
 UNKNOWN: None = None
@@ -109,7 +110,8 @@ def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, scope: Scope) 
     tracked = (
         len(targets) == 1
         and isinstance(targets[0], ast.Name)
-        and isinstance(node.value, ast.Call | ast.List | ast.Tuple)
+        and node.value is not None
+        and tracked_value(node.value)
     )
     for target in targets:
         for name in target_names(target):

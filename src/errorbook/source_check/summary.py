@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from errorbook.source_check.facts import Argument, Expr, LiteralType
-from errorbook.source_check.scopes import Scope
+
+if TYPE_CHECKING:
+    from errorbook.source_check.scopes import Scope
 
 #: How deep a summary follows nested lists and calls; route tables are shallow.
 _DEPTH = 6
@@ -39,6 +42,10 @@ def summarize(node: ast.expr, scope: Scope, depth: int = 0) -> Expr:
         return Expr("list", line, column, items=items)
     if isinstance(node, ast.Call):
         return _call(node, scope, depth)
+    calls = annotated_calls(node)
+    if calls is not None:  # Annotated[T, Depends(check)]: what FastAPI reads is the metadata
+        items = tuple(summarize(call, scope, depth + 1) for call in calls)
+        return Expr("list", line, column, items=items)
     found = chain(node)
     if found is not None:
         root, attributes = found
@@ -61,6 +68,22 @@ def _call(node: ast.Call, scope: Scope, depth: int) -> Expr:
     names = (root.id, *(a.attr for a in attributes))
     origin = scope.lookup(root.id)
     return Expr("call", line, column, origin=origin, names=names, items=items, keywords=keywords)
+
+
+def annotated_calls(node: ast.expr) -> list[ast.Call] | None:
+    """The calls in the metadata of an ``Annotated[T, ...]``; None when ``node`` is not one."""
+    if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Tuple):
+        return None
+    found = chain(node.value)
+    if found is None or (found[1][-1].attr if found[1] else found[0].id) != "Annotated":
+        return None
+    return [item for item in node.slice.elts[1:] if isinstance(item, ast.Call)]
+
+
+def tracked_value(node: ast.expr) -> bool:
+    """Whether a variable assigned ``node`` is followed: a call (an app, a router), a list (a
+    URL table) or an ``Annotated`` alias (a FastAPI dependency)."""
+    return isinstance(node, ast.Call | ast.List | ast.Tuple) or annotated_calls(node) is not None
 
 
 def arguments(node: ast.Call) -> tuple[Argument, ...]:

@@ -45,6 +45,17 @@ class Endpoint:
     also: tuple[FunctionKey, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A call the route map could not follow, at a place an operation reaches."""
+
+    call: str
+    why: str
+    path: Path
+    line: int
+    column: int
+
+
 class WebContext:
     """The application's source files as frameworks see them."""
 
@@ -53,6 +64,8 @@ class WebContext:
         self.sources = sources
         self.assignments: dict[VariableKey, list[Assignment]] = {}
         self.functions: dict[FunctionKey, Function] = {}
+        #: Registrations whose target could not be followed: said, never guessed.
+        self.unresolved: list[Unresolved] = []
         for item in sources:
             for assignment in item.assignments:
                 self.assignments.setdefault((item.path, assignment.key), []).append(assignment)
@@ -99,6 +112,12 @@ class WebContext:
             for function in item.functions:
                 for decorator in function.decorators:
                     yield (item.path, function.qualname), decorator
+
+    def cannot_follow(self, file: Path, call: Expr, what: str) -> None:
+        """Record a registration whose ``what`` (a router, a view) is not a name to follow."""
+        shown = ".".join(call.names) + "(...)"
+        why = f"the {what} it registers is not a name check-source can follow"
+        self.unresolved.append(Unresolved(shown, why, file, call.line, call.column))
 
     def registrations(self, method: str) -> Iterator[tuple[Path, Expr]]:
         """Every statement-level call of ``<object>.<method>(...)``."""

@@ -74,9 +74,13 @@ def _includes(context: WebContext, path: Path, tables: Tables) -> Iterator[tuple
                 yield target, found[0]
 
 
+def _is_include(context: WebContext, file: Path, view: Expr) -> bool:
+    return view.kind == "call" and context.external(file, view) in {f"{m}.include" for m in _URLS}
+
+
 def _included(context: WebContext, file: Path, view: Expr) -> Path | None:
     """The URLconf file an ``include("app.urls")`` or ``include(urls)`` view names."""
-    if view.kind != "call" or context.external(file, view) not in {f"{m}.include" for m in _URLS}:
+    if not _is_include(context, file, view):
         return None
     target = argument(view, 0, "arg")
     if target is not None and target.kind == "list" and target.items:
@@ -104,6 +108,9 @@ def _table(
         if child is not None:
             if child not in seen:
                 yield from _table(context, child, tables, prefix + route, seen | {child})
+            continue
+        if _is_include(context, path, view):
+            context.cannot_follow(path, view, "URLconf")
             continue
         full = openapi_path(join_path(prefix + route) if prefix + route else "/")
         for method, handler in _views(context, path, view):

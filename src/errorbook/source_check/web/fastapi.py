@@ -3,10 +3,11 @@ prefixes, and the dependencies, middleware and exception handlers that run for a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from errorbook.source_check.facts import Expr
+from errorbook.source_check.resolve import Entity, Resolver
 from errorbook.source_check.web.context import (
     METHODS,
     Endpoint,
@@ -51,7 +52,9 @@ def endpoints(context: WebContext) -> Iterator[Endpoint]:
         router = mounts.receiver(file, call)
         endpoint = context.function(file, argument(call, 1, "endpoint"))
         path = literal(argument(call, 0, "path"))
-        if router is not None and endpoint is not None and path is not None:
+        if router is not None and endpoint is None:
+            context.cannot_follow(file, call, "endpoint")
+        elif router is not None and endpoint is not None and path is not None:
             methods = [m.lower() for m in strings(call.keyword("methods"))] or ["get"]
             deps = dependencies(context, file, call.keyword("dependencies"))
             yield from _served(mounts, router, methods, path, endpoint, deps)
@@ -81,10 +84,28 @@ def _served(
 
 def dependencies(context: WebContext, file: Path, expr: Expr | None) -> list[FunctionKey]:
     """The functions of ``[Depends(check_key), ...]``."""
-    found = []
-    for item in expr.items if expr is not None and expr.kind == "list" else ():
-        if item.kind == "call" and context.external(file, item) in DEPENDS:
-            target = context.function(file, argument(item, 0, "dependency"))
-            if target is not None:
-                found.append(target)
-    return found
+    entities = dependency_entities(context.resolver, file, [expr] if expr is not None else [])
+    return [key for key in map(context.resolver.runs, entities) if key is not None]
+
+
+def dependency_entities(
+    resolver: Resolver, file: Path, items: Iterable[Expr], depth: int = 0
+) -> Iterator[Entity]:
+    """What the ``Depends(...)`` among ``items`` call: found in lists, in ``Annotated``
+    metadata, and through aliases such as ``Caller = Annotated[Key, Depends(root_key)]``."""
+    for item in items:
+        if item.kind == "list":
+            yield from dependency_entities(resolver, file, item.items, depth)
+            continue
+        if item.origin is None:
+            continue
+        entity, _ = resolver.chain(file, item.origin, item.names)
+        if item.kind == "ref" and entity.kind == "app-var" and entity.file and depth < 5:
+            values = [
+                a.value for a in resolver.facts[entity.file].assignments if a.key == entity.name
+            ]
+            yield from dependency_entities(resolver, entity.file, values, depth + 1)
+        elif item.kind == "call" and entity.kind == "external" and entity.name in DEPENDS:
+            target = argument(item, 0, "dependency")
+            if target is not None and target.kind == "ref" and target.origin is not None:
+                yield resolver.chain(file, target.origin, target.names)[0]

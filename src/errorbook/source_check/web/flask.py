@@ -49,7 +49,9 @@ def endpoints(context: WebContext) -> Iterator[Endpoint]:
         target = mounts.receiver(file, call)
         view = context.function(file, argument(call, 2, "view_func"))
         rule = literal(argument(call, 0, "rule"))
-        if target is not None and view is not None and rule is not None:
+        if target is not None and view is None:
+            context.cannot_follow(file, call, "view function")
+        elif target is not None and view is not None and rule is not None:
             yield from _served(mounts, target, _methods(call), rule, view)
 
 

@@ -76,7 +76,9 @@ class Mounts:
         for file, call in context.registrations(kit.include):
             child_expr = argument(call, 0, "router") or call.keyword("blueprint")
             parent, child = self.receiver(file, call), context.variable(file, child_expr)
-            if parent is not None and child in self.objects:
+            if parent is not None and child not in self.objects:
+                context.cannot_follow(file, call, "router")
+            elif parent is not None and child is not None:
                 prefix = literal(call.keyword(kit.prefix))
                 deps = dependencies(file, call.keyword("dependencies"))
                 self.objects[child].parents.append((parent, prefix, deps))

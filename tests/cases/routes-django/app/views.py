@@ -4,6 +4,9 @@ from shop_errors.orders import OrderNotFound
 from shop_errors.payments import CardDeclined
 
 
+BETA_URLS: list[object] = []
+
+
 @require_POST
 def pay(request) -> None:
     raise CardDeclined(decline_code="insufficient_funds")
