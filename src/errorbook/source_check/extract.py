@@ -153,7 +153,10 @@ class _Walker:
         if handler is not None:
             handler(node, kind)
             return
-        for name in node._fields:
+        fields = _CHILD_FIELDS.get(type(node))
+        if fields is None:
+            fields = _CHILD_FIELDS[type(node)] = _child_fields(node)
+        for name in fields:
             value = getattr(node, name, None)
             if type(value) is list:
                 for item in value:
@@ -190,18 +193,25 @@ class _Walker:
                 for a in attributes
             ),
         )
-        use = Use(origin, names, positions, kind, root.lineno, root.col_offset + 1)
-        if call is not None:
-            first = call.args[0] if call.args else None
-            literal = (
-                first.value
-                if isinstance(first, ast.Constant) and isinstance(first.value, str)
-                else None
-            )
-            use = replace(use, arguments=arguments(call), literal=literal)
-        if then is not None:
-            use = replace(use, then=then[0], then_arguments=then[1])
-        self.uses.append(replace(use, function=self.function) if self.function >= 0 else use)
+        literal = None
+        if call is not None and call.args:
+            first = call.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                literal = first.value
+        use = Use(
+            origin,
+            names,
+            positions,
+            kind,
+            root.lineno,
+            root.col_offset + 1,
+            arguments(call) if call is not None else (),
+            literal,
+            then[0] if then is not None else None,
+            then[1] if then is not None else (),
+            self.function,
+        )
+        self.uses.append(use)
 
     def _name(self, node: ast.Name, kind: UseKind) -> None:
         if node.ctx.__class__ is not ast.Load:
@@ -340,6 +350,7 @@ class _Walker:
             and isinstance(targets[0], ast.Name)
             and tracked_value(value)
             and not self.scope.is_class
+            and (self.function < 0 or self._imported_call(value))
             and (isinstance(node, ast.Assign) or isinstance(node.op, ast.Add))
         ):
             key = self.scope.key + targets[0].id
@@ -349,6 +360,15 @@ class _Walker:
         for target in targets:
             if not isinstance(target, ast.Name):
                 self.visit(target)
+
+    def _imported_call(self, value: ast.expr) -> bool:
+        """Whether a function's variable may hold a framework object (an app made in a
+        factory function): a call of an imported name, not ``self.items.get(key)``."""
+        found = chain(value.func) if isinstance(value, ast.Call) else None
+        if found is None:
+            return False
+        origin = self.scope.lookup(found[0].id)
+        return origin is not None and origin.kind in ("import", "from")
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, kind: UseKind) -> None:
         outer = self.scope
@@ -443,6 +463,36 @@ class _Walker:
         where = (alias.lineno, alias.col_offset + 1)
         use = Use(origin, (local,), (where,), "import", *where, function=self.function)
         self.uses.append(use)
+
+
+#: Per node type, the fields that can hold nodes worth visiting (computed on first sight).
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+#: Fields that hold operators, contexts or plain values: nothing there names anything.
+_LEAF_FIELDS = frozenset(
+    {
+        "ctx",
+        "op",
+        "ops",
+        "id",
+        "attr",
+        "arg",
+        "name",
+        "names",
+        "module",
+        "level",
+        "asname",
+        "type_comment",
+        "is_async",
+        "conversion",
+        "simple",
+        "kind",
+        "value_kind",
+    }
+)
+
+
+def _child_fields(node: ast.AST) -> tuple[str, ...]:
+    return tuple(name for name in node._fields if name not in _LEAF_FIELDS)
 
 
 def _ignore(node: ast.AST, kind: UseKind) -> None:

@@ -101,7 +101,7 @@ def _statement(node: ast.stmt, scope: Scope, skip: set[str]) -> None:
         _assignment(node, scope)
     elif isinstance(node, ast.Global | ast.Nonlocal):
         skip.update(node.names)
-    else:
+    elif type(node) in _COMPOUND:
         _compound(node, scope, skip)
 
 
@@ -119,6 +119,13 @@ def _assignment(node: ast.Assign | ast.AnnAssign | ast.AugAssign, scope: Scope) 
             if isinstance(node, ast.AugAssign) and scope.bindings.get(name) == origin:
                 continue
             _bind(scope.bindings, name, origin)
+
+
+#: Statements that hold statements; every other one binds nothing or was handled above.
+_COMPOUND = frozenset(
+    {ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar}
+    | {ast.Match}
+)
 
 
 def _compound(node: ast.stmt, scope: Scope, skip: set[str]) -> None:
