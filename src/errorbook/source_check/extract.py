@@ -73,6 +73,8 @@ def extract(path: Path, interesting: frozenset[str], strings: bool = False) -> F
     except SyntaxError as error:
         column = error.offset or 1
         return FileFacts(path, lines, problem=Unreadable(error.msg, error.lineno or 1, column))
+    except RecursionError:  # the parser's own limit on nesting, e.g. a chain of 3,000 `+`
+        return FileFacts(path, lines, problem=Unreadable("it is nested too deeply to parse"))
     walker = _Walker(interesting, strings)
     try:
         walker.module(tree)
