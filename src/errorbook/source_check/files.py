@@ -15,8 +15,8 @@ from pathlib import Path
 
 from errorbook.core.errors import UsageError
 
-#: Folders never searched for source: tools' caches and virtual environments.
-_SKIPPED = frozenset({"__pycache__", "node_modules", "site-packages"})
+#: Folders never searched for source: caches, virtual environments and build output.
+_SKIPPED = frozenset({"__pycache__", "node_modules", "site-packages", "venv", "build", "dist"})
 
 
 @dataclass(frozen=True)
