@@ -101,7 +101,8 @@ class ExpressionWalker:
             kind,
             root.lineno,
             root.col_offset + 1,
-            arguments(call) if call is not None else (),
+            # A function of this file is the application's own: its arguments are not checked.
+            arguments(call) if call is not None and origin.kind != "def" else (),
             literal,
             then[0] if then is not None else None,
             then[1] if then is not None else (),
