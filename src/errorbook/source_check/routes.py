@@ -47,7 +47,8 @@ class Operation:
         path: The OpenAPI path template: ``/v2/keys/{key_id}``.
         framework: ``fastapi``, ``flask``, ``litestar`` or ``django``.
         handler: The function that handles it: its file and qualified name.
-        errors: The catalog errors it may raise, by code.
+        line: Where that function is defined; ``column`` likewise.
+        errors: The catalog errors it may raise, by status and code.
         unresolved: Calls on its way that could reach more errors but cannot be followed.
     """
 
