@@ -102,7 +102,7 @@ def _graph(sources: Iterable[FileFacts], resolver: Resolver) -> _Graph:
         keys = [(item.path, function.qualname) for function in item.functions]
         for key, function in zip(keys, item.functions, strict=True):
             graph.functions[key] = function
-            graph.calls[key] = set(_dependencies(item.path, function, resolver))
+            graph.calls[key] = set()
             graph.raises[key] = []
             graph.dynamic[key] = [
                 Unresolved(
@@ -114,6 +114,7 @@ def _graph(sources: Iterable[FileFacts], resolver: Resolver) -> _Graph:
                 )
                 for name, line, column in function.dynamic
             ]
+            _add_dependencies(graph, key, item.path, function, resolver)
         for use in item.uses:
             if use.function < 0:
                 continue
@@ -135,9 +136,18 @@ def _graph(sources: Iterable[FileFacts], resolver: Resolver) -> _Graph:
     return graph
 
 
-def _dependencies(file: Path, function: Function, resolver: Resolver) -> list[FunctionKey]:
-    entities = dependency_entities(resolver, file, function.dependencies)
-    return [key for key in map(resolver.runs, entities) if key is not None]
+def _add_dependencies(
+    graph: _Graph, key: FunctionKey, file: Path, function: Function, resolver: Resolver
+) -> None:
+    """The FastAPI dependencies of a function run when it is called: calls of it."""
+    for entity, where, call in dependency_entities(resolver, file, function.dependencies):
+        callee = resolver.runs(entity)
+        if callee is not None:
+            graph.calls[key].add(callee)
+        elif entity.kind == "unknown":
+            why = "the dependency is made by a call: which function runs is known at run time"
+            note = Unresolved("Depends(...)", why, where, call.line, call.column)
+            graph.dynamic[key].append(note)
 
 
 def _names_that_raise(graph: _Graph, classes: set[FunctionKey]) -> frozenset[str]:
@@ -174,7 +184,7 @@ def _operation(endpoint: Endpoint, graph: _Graph, reaching: frozenset[str]) -> O
         for site in graph.raises[key]:
             errors.setdefault(site.code, site)
         for note in graph.dynamic[key]:
-            if note.call == "lookup(...)" or note.call[1:-2] in reaching:
+            if not note.call.startswith(".") or note.call[1:-2] in reaching:
                 unresolved.setdefault((note.call, note.path, note.line, note.column), note)
         queue.extend(sorted(graph.calls[key]))
     handler = graph.functions.get(endpoint.handler)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from errorbook.source_check.facts import Expr
-from errorbook.source_check.resolve import Entity, Resolver
+from errorbook.source_check.resolve import UNKNOWN, Entity, Resolver
 from errorbook.source_check.web.context import (
     METHODS,
     Endpoint,
@@ -84,15 +84,23 @@ def _served(
 
 def dependencies(context: WebContext, file: Path, expr: Expr | None) -> list[FunctionKey]:
     """The functions of ``[Depends(check_key), ...]``."""
-    entities = dependency_entities(context.resolver, file, [expr] if expr is not None else [])
-    return [key for key in map(context.resolver.runs, entities) if key is not None]
+    keys = []
+    for entity, where, call in dependency_entities(context.resolver, file, [expr] if expr else []):
+        key = context.resolver.runs(entity)
+        if key is not None:
+            keys.append(key)
+        elif entity.kind == "unknown":
+            context.cannot_follow(where, call, "dependency")
+    return keys
 
 
 def dependency_entities(
     resolver: Resolver, file: Path, items: Iterable[Expr], depth: int = 0
-) -> Iterator[Entity]:
-    """What the ``Depends(...)`` among ``items`` call: found in lists, in ``Annotated``
-    metadata, and through aliases such as ``Caller = Annotated[Key, Depends(root_key)]``."""
+) -> Iterator[tuple[Entity, Path, Expr]]:
+    """What the ``Depends(...)`` among ``items`` call, each with the file and the call: found
+    in lists, in ``Annotated`` metadata, and through aliases such as ``Caller =
+    Annotated[Key, Depends(root_key)]``. A dependency that a call makes
+    (``Depends(require("admin"))``) is `UNKNOWN`: which function runs is known at run time."""
     for item in items:
         if item.kind == "list":
             yield from dependency_entities(resolver, file, item.items, depth)
@@ -108,4 +116,6 @@ def dependency_entities(
         elif item.kind == "call" and entity.kind == "external" and entity.name in DEPENDS:
             target = argument(item, 0, "dependency")
             if target is not None and target.kind == "ref" and target.origin is not None:
-                yield resolver.chain(file, target.origin, target.names)[0]
+                yield resolver.chain(file, target.origin, target.names)[0], file, item
+            elif target is not None:
+                yield UNKNOWN, file, item

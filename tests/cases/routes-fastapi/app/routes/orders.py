@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
@@ -27,3 +28,15 @@ def list_orders() -> list[str]:
 
 
 router.add_api_route("/", list_orders, methods=["GET"])
+
+
+def require(role: str) -> Callable[[], None]:
+    def check() -> None:
+        throttle(role)
+
+    return check
+
+
+@router.delete("/{order_id}", dependencies=[Depends(require("admin"))])
+def delete_order(order_id: str, _: Annotated[None, Depends(require("owner"))]) -> None:
+    return None
