@@ -1,4 +1,4 @@
-"""6. Memory: peak resident memory of validate and generate on the largest catalog."""
+"""7. Memory: peak resident memory of validate and generate on the largest catalog."""
 
 from __future__ import annotations
 

@@ -5,8 +5,12 @@ C loader and does nothing else: no tool that reads YAML with PyYAML can validate
 ``python -m benchmarks.floor write FOLDER BUNDLE OUT`` does that, then writes the files stored
 in BUNDLE (a marshal dump of ``{relative path: bytes}``, made from a real errorbook run) into
 OUT: no generator can read the catalog and write the same bytes faster.
+``python -m benchmarks.floor parse FOLDER`` reads every ``.py`` file below FOLDER and parses it
+with `ast.parse`, and does nothing else: no tool that reads Python with the standard parser
+can check the same code faster.
 
-This module imports nothing but PyYAML, so its start-up is a bare interpreter's plus PyYAML's.
+This module imports nothing but what its command needs (PyYAML, or `ast`), so its start-up
+is a bare interpreter's plus that.
 """
 
 from __future__ import annotations
@@ -15,15 +19,26 @@ import marshal
 import sys
 from pathlib import Path
 
-import yaml
-
 
 def load(folder: Path) -> int:
     """Load every entry below ``folder``; return how many there were."""
+    import yaml
+
     count = 0
     for path in sorted(folder.rglob("*.yaml")):
         with path.open("rb") as stream:
             yaml.load(stream, Loader=yaml.CSafeLoader)
+        count += 1
+    return count
+
+
+def parse(folder: Path) -> int:
+    """Parse every Python file below ``folder``; return how many there were."""
+    import ast
+
+    count = 0
+    for path in sorted(folder.rglob("*.py")):
+        ast.parse(path.read_bytes(), filename=str(path))
         count += 1
     return count
 
@@ -55,16 +70,17 @@ def save_bundle(folders: list[Path], root: Path, bundle: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Command-line entry: ``load FOLDER`` or ``write FOLDER BUNDLE OUT``."""
-    if len(argv) == 2 and argv[0] == "load":
-        load(Path(argv[1]))
+    """Command-line entry: ``load FOLDER``, ``parse FOLDER`` or ``write FOLDER BUNDLE OUT``."""
+    if len(argv) == 2 and argv[0] in ("load", "parse"):
+        (load if argv[0] == "load" else parse)(Path(argv[1]))
         return 0
     if len(argv) == 4 and argv[0] == "write":
         load(Path(argv[1]))
         write(Path(argv[2]), Path(argv[3]))
         return 0
     print(
-        "usage: python -m benchmarks.floor load FOLDER | write FOLDER BUNDLE OUT", file=sys.stderr
+        "usage: python -m benchmarks.floor load FOLDER | parse FOLDER | write FOLDER BUNDLE OUT",
+        file=sys.stderr,
     )
     return 2
 

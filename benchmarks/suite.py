@@ -13,6 +13,7 @@ from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
 from benchmarks.bench_runtime import runtime_section
 from benchmarks.bench_site import site_section
+from benchmarks.bench_source import source_section
 from benchmarks.bench_validate import validate_section
 from benchmarks.machine import machine_table
 from benchmarks.measure import Series
@@ -73,6 +74,9 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
     if "import" in wanted:
         log(f"import: the {count(max(options.sizes))}-entry package")
         sections.append(import_section(workspace, options))
+    if "source" in wanted:
+        log("source: check-source on a synthetic application")
+        sections.append(source_section(workspace, options))
     if "validate" in runs and "generate" in runs:
         sections.append(memory_section(runs["validate"], runs["generate"], options))
     return sections

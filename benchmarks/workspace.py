@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.synthetic import PACKAGE, write_catalog
+from benchmarks.synthetic_source import write_source
 
 #: The sections of the report, in order.
-SECTIONS = ("validate", "generate", "site", "runtime", "import")
+SECTIONS = ("validate", "generate", "site", "runtime", "import", "source")
 #: The repository root: benchmarks/ is importable from here.
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,15 @@ class Workspace:
         folder = self.root / f"n{n}"
         if not (folder / "errorbook.toml").exists():
             write_catalog(folder, n, self.seed)
+        return folder
+
+    def source_project(self, entries: int, files: int, lines: int) -> Path:
+        """A project of ``entries`` entries with an application of ``files`` modules and about
+        ``lines`` lines over them (`benchmarks.synthetic_source`), written on first use."""
+        folder = self.root / f"source-n{entries}-f{files}-l{lines}"
+        if not (folder / "app").is_dir():
+            write_catalog(folder, entries, self.seed)
+            write_source(folder, files, lines, self.seed)
         return folder
 
     def package(self, n: int) -> Path:

@@ -19,6 +19,8 @@ import pytest
 from errorbook.cli import main
 
 UPDATE_COMMAND = "python -m pytest --update-goldens"
+#: Case folders are data: the tests inside check-source's cases are its input, not ours to run.
+collect_ignore_glob = ["cases/*"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

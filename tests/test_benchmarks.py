@@ -72,6 +72,12 @@ def test_the_validate_comparison_is_there(report: str) -> None:
     assert "check-jsonschema / errorbook (speed-up), 50 entries" in names
 
 
+def test_the_check_source_comparison_is_there(report: str) -> None:
+    names = [name for name, _ in _ratio_rows(report)]
+    assert any(name.startswith("errorbook / floor, 10,") and "50 files" in name for name in names)
+    assert "check-source 100,000 lines, 500 files, 1,000 entries: within 3× of the floor" in report
+
+
 def test_a_missing_peer_is_reported_not_measured(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

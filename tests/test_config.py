@@ -61,12 +61,25 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         (BASE + "python-package = 'catalog/x/acme'\n", "python-package .* is inside the catalog"),
         (BASE + "templates = 'nowhere'\n", "templates .* does not exist"),
         (BASE + "templates = 'errorbook.toml'\n", "templates .* is not a folder"),
+        (BASE + "source = 'src/app'\n", "'source' must be a list of paths, e.g. source = "),
+        (BASE + "tests = [3]\n", "'tests' must be a list of non-empty paths"),
+        (BASE + "source = ['']\n", "'source' must be a list of non-empty paths"),
     ],
 )
 def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "errorbook.toml").write_text(text)
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_config(cwd=tmp_path)
+
+
+def test_source_and_tests_are_lists_of_paths_below_the_config(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(
+        BASE + "source = ['src/app', 'tools/../src/app', 'scripts']\ntests = ['tests']\n"
+    )
+    config = load_config(cwd=tmp_path)
+    assert config.source_paths == (tmp_path / "src" / "app", tmp_path / "scripts")
+    assert config.test_paths == (tmp_path / "tests",)
+    assert load_config(cwd=tmp_path / "..", explicit=tmp_path / "errorbook.toml").source_paths
 
 
 def test_no_configuration_says_how_to_add_one(tmp_path: Path) -> None:

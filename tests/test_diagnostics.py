@@ -58,7 +58,7 @@ def test_summary_counts_errors_warnings_and_files() -> None:
 
 def test_rule_codes_are_unique_and_named() -> None:
     assert len(set(RULES.values())) == len(RULES)
-    assert all(code[0] in "EW" and code[1:].isdigit() for code in RULES)
+    assert all(code[0] in "EWS" and code[1:].isdigit() for code in RULES)
 
 
 def test_every_rule_is_documented_in_the_readme() -> None:

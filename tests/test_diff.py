@@ -200,6 +200,12 @@ STEPS = (
         bump="minor",
     ),
     step(
+        "who sends an entry is documentation for clients",
+        _update("orders/order_locked", _set(raised_by="external")),
+        expect={("raised-by-changed", "orders/order_locked")},
+        bump="patch",
+    ),
+    step(
         "a new type URI without an alias",
         _update("payments/card_declined", _set(type="https://shop.example.com/problems/declined")),
         expect={("type-changed", "payments/card_declined")},

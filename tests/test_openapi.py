@@ -19,7 +19,9 @@ from errorbook.machine.openapi import openapi_document, render_openapi
 from errorbook.model import Catalog
 from errorbook.read.config import Config
 from errorbook.write.notice import catalog_source
-from machine import REPOSITORY, SHOP, load_project
+from machine import REPOSITORY, SHOP, TESTS, load_project
+
+CASES = TESTS / "cases"
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +129,12 @@ def test_components_merge_into_a_fastapi_application(shop: tuple[Catalog, Config
     check = Draft202012Validator(declared, registry=resolver, format_checker=FormatChecker())
     assert list(check.iter_errors(body)) == []
     assert list(check.iter_errors({**body, "status": 400}))  # and it does check
+
+
+def test_the_export_with_routes_is_valid_openapi_3_1() -> None:
+    golden = CASES / "export-openapi-routes" / "expected" / "stdout.txt"
+    document = json.loads(golden.read_text(encoding="utf-8"))
+    validate(document)
+    operation = document["paths"]["/v2/orders/{order_id}"]["get"]
+    assert operation["responses"]["404"] == {"$ref": "#/components/responses/Problem404"}
+    assert document["paths"]["/v2/orders/{order_id}"]["parameters"][0]["name"] == "order_id"

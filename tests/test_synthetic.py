@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import FOLDER_SIZE, plan_slots, synthetic_catalog, write_catalog
+from benchmarks.synthetic_source import write_source
 from conftest import run_cli
 
 
@@ -44,3 +45,20 @@ def test_entries_are_about_the_size_of_real_ones() -> None:
     texts = [text for path, text in synthetic_catalog(300).items() if path.endswith(".yaml")]
     mean = sum(len(text.encode()) for text in texts) / len(texts)
     assert 3000 < mean < 5000
+
+
+def test_synthetic_source_passes_check_source_and_is_the_same_every_time(tmp_path: Path) -> None:
+    def written(project: Path) -> dict[str, str]:
+        write_catalog(project, 60, seed=1)
+        app = write_source(project, files=12, lines=1500, seed=1)
+        return {path.name: path.read_text() for path in sorted(app.glob("*.py"))}
+
+    first = written(tmp_path / "one")
+    assert first == written(tmp_path / "two")
+    lines = sum(len(text.splitlines()) for text in first.values())
+    assert 1500 <= lines < 2000
+
+    result = run_cli(["check-source", "--strict"], tmp_path / "one")
+
+    assert result.stderr == f"13 files ({lines:,} lines), no problems found\n"
+    assert result.exit_code == 0

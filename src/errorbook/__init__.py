@@ -23,7 +23,13 @@ exactly these calls, which return data and never print.
    `compare` loads two catalogs (folders or git revisions) into a `Comparison` of two `Side`
    objects and their `CatalogDiff`, as `diff_catalogs` computes it: every classified
    `CatalogChange` and a version bump, shown by `render_diff`.
-6. For authors and readers: `create_entry` writes a skeleton entry; `entry_schema`,
+6. For the application: `check_source` reads its Python code (statically, with `ast`) and
+   checks it against the catalog: every name of the generated package exists, every
+   construction would succeed, no deprecated type is raised, every entry is raised somewhere
+   and, given tests, tested. Its `SourceReport` holds the diagnostics and, on request, the
+   route map: each HTTP `Operation` of a FastAPI, Flask, Litestar or Django app with the
+   catalog errors it may raise, as `render_routes` prints it.
+7. For authors and readers: `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
    `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs,
    and `uses_plugin` tells whether its configuration enables errorbook's plugin.
@@ -78,6 +84,8 @@ if TYPE_CHECKING:
     from errorbook.python.export import export_package
     from errorbook.read.config import Config, load_config
     from errorbook.scaffold.entry import create_entry
+    from errorbook.source_check.routes import Operation, render_routes
+    from errorbook.source_check.scan import SourceReport, check_source
     from errorbook.write.files import FileChange, check_outputs, write_outputs
 
 #: Where each public name lives. They are imported on first use (PEP 562), so a command that
@@ -129,6 +137,10 @@ _HOMES = {
     "Config": "read.config",
     "load_config": "read.config",
     "create_entry": "scaffold.entry",
+    "Operation": "source_check.routes",
+    "render_routes": "source_check.routes",
+    "SourceReport": "source_check.scan",
+    "check_source": "source_check.scan",
     "FileChange": "write.files",
     "check_outputs": "write.files",
     "write_outputs": "write.files",
@@ -167,10 +179,12 @@ __all__ = [
     "FileChange",
     "Header",
     "LoadResult",
+    "Operation",
     "OutputError",
     "RunResult",
     "Side",
     "SiteError",
+    "SourceReport",
     "Step",
     "TemplateError",
     "UsageError",
@@ -178,6 +192,7 @@ __all__ = [
     "check_export_target",
     "check_generated",
     "check_outputs",
+    "check_source",
     "compare",
     "create_entry",
     "diff_catalogs",
@@ -196,6 +211,7 @@ __all__ = [
     "regenerate",
     "render_diagnostics",
     "render_diff",
+    "render_routes",
     "serve_site",
     "uses_plugin",
     "validate",

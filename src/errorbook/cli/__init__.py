@@ -9,7 +9,18 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from errorbook import ConfigError, OutputError, UsageError
-from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
+from errorbook.cli import (
+    build,
+    check_source,
+    diff,
+    explain,
+    export,
+    generate,
+    new,
+    schema,
+    serve,
+    validate,
+)
 from errorbook.cli.common import ReaderGone
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
@@ -23,6 +34,7 @@ VERBS: tuple[ModuleType, ...] = (
     schema,
     export,
     diff,
+    check_source,
 )
 
 

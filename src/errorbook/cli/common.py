@@ -70,6 +70,15 @@ def add_strict_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
 
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text on stderr (default), a JSON list, or GitHub Actions annotations on stdout",
+    )
+
+
 def project_config(args: argparse.Namespace) -> Config:
     from errorbook import load_config
 

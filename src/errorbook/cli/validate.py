@@ -6,6 +6,7 @@ import argparse
 
 from errorbook.cli.common import (
     add_config_option,
+    add_format_option,
     add_strict_option,
     print_diagnostics,
     project_config,
@@ -18,12 +19,7 @@ HELP = "check the catalog against the schema and the semantic rules"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
     add_strict_option(parser)
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "github"),
-        default="text",
-        help="text on stderr (default), a JSON list, or GitHub Actions annotations on stdout",
-    )
+    add_format_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -60,6 +60,14 @@ RULES: dict[str, str] = {
     "W007": "site-url-mismatch",
     "W008": "optional-placeholder",
     "W009": "type-elsewhere",
+    "S001": "unknown-name",
+    "S002": "bad-construction",
+    "S003": "deprecated-raised",
+    "S004": "never-raised",
+    "S005": "unknown-lookup",
+    "S006": "untested",
+    "S007": "source-syntax",
+    "S008": "star-import",
 }
 
 

@@ -44,6 +44,7 @@ KINDS: dict[str, Severity] = {
     "field-doc-changed": "patch",
     "header-changed": "patch",
     "deprecation-changed": "patch",
+    "raised-by-changed": "patch",
     "docs-changed": "patch",
 }
 _BUMPS: dict[Severity, Bump] = {

@@ -35,6 +35,9 @@ def compare_entries(before: ErrorDef, after: ErrorDef) -> Iterator[CatalogChange
     yield from _fields(before, after)
     yield from _headers(before, after)
     yield from _deprecation(before, after)
+    if before.raised_by != after.raised_by:
+        message = f"raised_by changed from {before.raised_by} to {after.raised_by}"
+        yield _change("raised-by-changed", before, message)
     changed = [part for part in _DOC_PARTS if getattr(before, part) != getattr(after, part)]
     if changed:
         yield _change("docs-changed", before, "documentation changed: " + ", ".join(changed))

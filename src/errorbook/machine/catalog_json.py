@@ -60,6 +60,7 @@ def _entry(catalog: Catalog, entry: ErrorDef) -> dict[str, Any]:
         "aliases": list(entry.aliases),
         "related": list(entry.related),
         "tags": list(entry.tags),
+        "raised_by": entry.raised_by,
         "docs": docs_url(catalog, entry),
         "schema": schema_url(catalog, entry.code),
     }

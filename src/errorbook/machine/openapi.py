@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import http
+import re
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
@@ -45,6 +46,12 @@ def response_name(status: int) -> str:
 
 #: An example response body per code, e.g. from `runtime_examples.example_responses`.
 ExampleBodies = Mapping[str, Mapping[str, Any]]
+#: Per path and method, the statuses of the catalog errors an operation may raise (the route
+#: map of ``errorbook check-source``).
+Operations = Mapping[str, Mapping[str, Sequence[int]]]
+#: The HTTP methods in the order OpenAPI lists them.
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PARAMETER = re.compile(r"\{([^{}/]+)\}")
 
 
 def openapi_document(
@@ -52,6 +59,7 @@ def openapi_document(
     source: str,
     command: str = EXPORT_COMMAND,
     examples: ExampleBodies | None = None,
+    operations: Operations | None = None,
 ) -> dict[str, Any]:
     """The OpenAPI 3.1 document that holds the catalog's components.
 
@@ -60,10 +68,14 @@ def openapi_document(
         source: The catalog folder as the header names it, e.g. ``catalog/``.
         command: The command that regenerates the document, for its header.
         examples: An example body per code; each response lists those of its types.
+        operations: The application's operations and the statuses of the errors each may
+            raise; each becomes ``paths.<path>.<method>.responses.<status>``, a ``$ref`` to
+            that status's response.
 
     Returns:
-        A JSON-ready mapping with ``openapi``, ``info`` and ``components``; no paths.
-        ``info.version`` is a fingerprint of the components, so it changes exactly when they do.
+        A JSON-ready mapping with ``openapi``, ``info``, ``components`` and, given operations,
+        ``paths``. ``info.version`` is a fingerprint of the components and paths, so it
+        changes exactly when they do.
     """
     components = {
         "schemas": {
@@ -71,16 +83,46 @@ def openapi_document(
         },
         "responses": _responses(catalog, examples or {}),
     }
-    fingerprint = hashlib.sha256(dump_json(components).encode()).hexdigest()[:12]
-    return {
+    paths = _paths(operations, components["responses"]) if operations is not None else None
+    printed = dump_json(components) + (dump_json(paths) if paths is not None else "")
+    fingerprint = hashlib.sha256(printed.encode()).hexdigest()[:12]
+    document: dict[str, Any] = {
         "openapi": OPENAPI_VERSION,
         "info": {
             "title": f"Problem types of {catalog.base_uri}",
             "description": _description(source, command),
             "version": f"0.0.0+{fingerprint}",
         },
-        "components": components,
     }
+    if paths is not None:
+        document["paths"] = paths
+    document["components"] = components
+    return document
+
+
+def _paths(operations: Operations, responses: Mapping[str, Any]) -> dict[str, Any]:
+    """Each operation's catalog errors, as ``$ref`` s to the responses of their statuses."""
+    paths: dict[str, Any] = {}
+    for path in sorted(operations):
+        item: dict[str, Any] = {}
+        names = list(dict.fromkeys(_PARAMETER.findall(path)))
+        if names:  # every parameter of a path template must be declared (OpenAPI 3.1)
+            item["parameters"] = [
+                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                for name in names
+            ]
+        for method in (m for m in _METHODS if operations[path].get(m)):
+            statuses = sorted(set(operations[path][method]))
+            item[method] = {
+                "responses": {
+                    str(status): {"$ref": RESPONSES + response_name(status)}
+                    for status in statuses
+                    if response_name(status) in responses
+                }
+            }
+        if any(method in item for method in _METHODS):
+            paths[path] = item
+    return paths
 
 
 def render_openapi(document: dict[str, Any], suffix: str) -> str:

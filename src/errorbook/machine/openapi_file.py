@@ -10,7 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from errorbook.core.errors import OutputError, UsageError
-from errorbook.machine.openapi import EXPORT_COMMAND, openapi_document, render_openapi
+from errorbook.machine.openapi import (
+    EXPORT_COMMAND,
+    Operations,
+    openapi_document,
+    render_openapi,
+)
 from errorbook.model import Catalog
 from errorbook.python.examples import example_responses
 from errorbook.read.config import Config
@@ -43,18 +48,21 @@ def check_export_target(config: Config, out: Path) -> None:
         )
 
 
-def openapi_text(catalog: Catalog, config: Config, out: Path | None) -> str:
+def openapi_text(
+    catalog: Catalog, config: Config, out: Path | None, operations: Operations | None = None
+) -> str:
     """The OpenAPI document: JSON, or the format ``out``'s suffix names.
 
     Its notice names the command that regenerates it, with ``out`` relative to the project.
+    Given ``operations`` (see `SourceReport.responses`), the document also has ``paths``.
     """
     examples = {
         code: response.body for code, response in example_responses(catalog, config).items()
     }
-    command = EXPORT_COMMAND
+    command = EXPORT_COMMAND + (" --routes" if operations is not None else "")
     if out is not None:
         command += f" --out {_shown(out.resolve(), config.root)}"
-    document = openapi_document(catalog, catalog_source(config), command, examples)
+    document = openapi_document(catalog, catalog_source(config), command, examples, operations)
     return render_openapi(document, ".json" if out is None else out.suffix)
 
 

@@ -13,6 +13,8 @@ from errorbook.speed.pickling import Record
 FieldType = Literal["string", "integer", "number", "boolean", "array", "object"]
 ExampleKind = Literal["request", "fix", "response"]
 Envelope = Literal["rfc9457", "wrapped"]
+#: Who sends an error: the application's own code, something in front of it, or nothing yet.
+RaisedBy = Literal["application", "external", "nobody"]
 #: A JSON value as YAML delivers it: str, int, float, bool, None, list or dict.
 JsonValue = object
 
@@ -76,7 +78,9 @@ class ErrorDef(Record):
 
     ``code`` is the entry's path below the catalog folder without ``.yaml``
     (``unkey/authentication/key_not_found``); ``source`` is the file's path relative to the
-    project root, in POSIX form, for generated-file headers and edit links.
+    project root, in POSIX form, for generated-file headers and edit links. ``raised_by``
+    says who sends it; ``errorbook check-source`` expects the application to raise only those
+    of ``application``.
     """
 
     code: str
@@ -98,6 +102,7 @@ class ErrorDef(Record):
     deprecated: Deprecation | None = None
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    raised_by: RaisedBy = "application"
 
     @property
     def segments(self) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
         else None,
         aliases=tuple(data.get("aliases", [])),
         tags=tuple(data.get("tags", [])),
+        raised_by=data.get("raised_by", "application"),
     )
 
 

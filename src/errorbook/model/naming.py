@@ -44,6 +44,8 @@ RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "
 ROOT_NAMES = frozenset({"lookup", "parse"})
 #: The folder of the generated package that holds errorbook's runtime (the ``Problem`` base).
 RUNTIME_PACKAGE = "_runtime"
+#: Every public name of the package's root module besides its folder modules.
+ROOT_API = ROOT_NAMES | {"Problem"}
 
 
 def class_name(segment: str) -> str:

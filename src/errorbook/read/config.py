@@ -15,7 +15,16 @@ from errorbook.core.errors import ConfigError, first_bad_byte
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
 
-_KEYS = ("base-uri", "catalog", "envelope", "python-package", "docs-dir", "templates")
+_KEYS = (
+    "base-uri",
+    "catalog",
+    "envelope",
+    "python-package",
+    "docs-dir",
+    "templates",
+    "source",
+    "tests",
+)
 _BASE_URI = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
 _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -33,6 +42,10 @@ class Config:
         python_package: Folder of the generated Python package, or ``None`` to skip it.
         docs_dir: Folder that receives the generated Markdown pages.
         templates: Folder of template overrides, or ``None``.
+        source_paths: The application's Python files and folders that ``check-source`` reads
+            (the ``source`` key).
+        test_paths: Its tests' files and folders (the ``tests`` key): ``check-source`` reports
+            the entries no test refers to.
     """
 
     source: Path
@@ -43,6 +56,8 @@ class Config:
     python_package: Path | None
     docs_dir: Path
     templates: Path | None
+    source_paths: tuple[Path, ...] = ()
+    test_paths: tuple[Path, ...] = ()
 
     @property
     def package_name(self) -> str | None:
@@ -142,6 +157,8 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         python_package=package,
         docs_dir=_path(root, _string(table, "docs-dir", where, "docs")),
         templates=_optional_path(table, "templates", where, root),
+        source_paths=_paths(table, "source", where, root),
+        test_paths=_paths(table, "tests", where, root),
     )
     _check_places(config, where)
     return config
@@ -187,6 +204,19 @@ def _string(table: dict[str, Any], key: str, where: str, default: str | None) ->
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: '{key}' must be a non-empty string, got {value!r}")
     return value
+
+
+def _paths(table: dict[str, Any], key: str, where: str, root: Path) -> tuple[Path, ...]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be a list of paths, e.g. {key} = [{value!r}]")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        example = "tests" if key == "tests" else "src/myapi"
+        raise ConfigError(
+            f"{where}: '{key}' must be a list of non-empty paths, e.g. {key} = [{example!r}], "
+            f"got {value!r}"
+        )
+    return tuple(dict.fromkeys(_path(root, item) for item in value))
 
 
 def _optional_path(table: dict[str, Any], key: str, where: str, root: Path) -> Path | None:

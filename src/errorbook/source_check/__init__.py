@@ -1,0 +1,1 @@
+"""check-source: the application's Python code against the catalog, read statically."""

@@ -1,0 +1,1 @@
+"""Web frameworks: how each declares its routes and what runs around them, read from the source."""

@@ -1,0 +1,5 @@
+from shop_errors.orders import OrderMissing
+
+
+def old() -> None:
+    raise OrderMissing()

@@ -1,0 +1,1 @@
+from shop_errors.orders import *

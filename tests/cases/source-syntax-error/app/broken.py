@@ -1,0 +1,2 @@
+def show(order_id:
+    return order_id

@@ -1,0 +1,2 @@
+def fine() -> int:
+    return 1
