@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from errorbook.model.naming import CONSTRUCTOR_NAMES, RUNTIME_PACKAGE
+from errorbook.model.naming import (
+    CONSTRUCTOR_NAMES,
+    MODULE_NAMES,
+    ROOT_NAMES,
+    RUNTIME_PACKAGE,
+    class_name,
+)
 from errorbook.python.export import export_package
 from errorbook.write.notice import HEAD_BYTES
 from generated_support import (
@@ -227,3 +233,45 @@ def test_constructors_use_only_the_names_members_may_not_take() -> None:
     builtin_names = used & set(dir(builtins))
     assert builtin_names <= CONSTRUCTOR_NAMES
     assert "self" in used
+
+
+def _bound_names(text: str) -> set[str]:
+    """The names a module binds at its top level, in ``if`` blocks too (TYPE_CHECKING)."""
+    names: set[str] = set()
+    statements = list(ast.parse(text).body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, ast.If):
+            statements += [*node.body, *node.orelse]
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {
+                name.id
+                for target in targets
+                for name in ast.walk(target)
+                if isinstance(name, ast.Name)
+            }
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+    return names
+
+
+@pytest.mark.parametrize("catalog", ["golden", "repository"])
+def test_every_name_a_module_binds_is_reserved_for_folders(catalog: str) -> None:
+    """A folder named like a name its parent module binds would clash with it: E034 refuses
+    exactly the names listed in naming, which are all the generated modules bind."""
+    source = golden_catalog() if catalog == "golden" else repository_catalog()
+    files = export_package(source, "any_errors")
+    folders = {entry.folder for entry in source.entries}
+    top = {folder.split("/")[0] for folder in folders}
+    # Importing the runtime binds its folder in the root, as any import of a submodule does.
+    assert _bound_names(files["__init__.py"]) - top | {RUNTIME_PACKAGE} == ROOT_NAMES
+    for path, text in files.items():
+        if path == "__init__.py" or path.startswith(RUNTIME_PACKAGE) or path == "py.typed":
+            continue
+        folder = path.removesuffix(".py").removesuffix("/__init__")
+        classes = {class_name(e.name) for e in source.entries if e.folder == folder}
+        children = {f.split("/")[-1] for f in folders if f.startswith(folder + "/")}
+        assert _bound_names(text) - classes - children <= MODULE_NAMES, path
