@@ -125,6 +125,20 @@ def test_runtime_is_copied_verbatim_behind_its_notice() -> None:
         assert len(notice.encode()) < HEAD_BYTES
 
 
+def test_the_runtime_imports_only_the_standard_library_and_itself() -> None:
+    """The package must run where errorbook is not installed."""
+    for path in (ROOT / "src" / "errorbook" / "python" / "runtime").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                modules = [node.module or ""]
+            else:
+                continue
+            top = {module.split(".")[0] for module in modules}
+            assert top <= set(sys.stdlib_module_names), (path.name, top)
+
+
 def test_shipped_code_uses_no_private_name_of_the_standard_library() -> None:
     """``json.encoder.c_make_encoder`` and the like may change in any CPython release."""
     for path, text in export_package(golden_catalog(), "shop_errors").items():
