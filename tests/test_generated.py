@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import pickle
 import re
@@ -9,6 +10,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import unkey_errors.unkey.data
 from errorbook.check.load import load_catalog
 from errorbook.model import STANDARD_MEMBERS, Catalog, ErrorDef
 from errorbook.model.naming import attribute_name
@@ -423,7 +426,135 @@ def test_random_instances_round_trip(shop: ModuleType, unkey: ModuleType, data: 
         except TypeError as error:
             assert "pass " in str(error)  # an optional placeholder member left out
             return
+        except ValueError as error:
+            assert "Retry-After" in str(error)  # a negative delay
+            return
     back = package.parse(problem.to_json())
     assert type(back) is cls
     assert back.to_dict() == problem.to_dict()
     assert {a: getattr(back, a) for a in arguments} == {a: getattr(problem, a) for a in arguments}
+
+
+# The runtime keeps what it was sent (issue 14).
+
+_STOCK = {"available": 3, "requested": 5, "ratio": 0.6, "backorder": True}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '{"status": 400, "limit": 1e400}',
+        '{"status": 400, "deep": [{"a": [-1e999]}]}',
+        {"status": 400, "limit": float("inf")},
+        {"status": 400, "deep": {"a": [float("nan")]}},
+    ],
+)
+def test_parse_refuses_non_finite_numbers_anywhere(shop: ModuleType, data: Any) -> None:
+    with pytest.raises(ValueError, match="not a problem details object"):
+        shop.parse(data)
+    known = shop.lookup("shop/orders/out_of_stock").type
+    body = json.loads(data) if isinstance(data, str) else dict(data)
+    with pytest.raises(ValueError, match="not a problem details object"):
+        shop.parse(body | {"type": known, **_STOCK, "ratio": float("inf")})
+
+
+@pytest.mark.parametrize("status", ["404", 404.0, True, 99, 600])
+def test_parse_takes_only_an_http_status_as_its_fallback(shop: ModuleType, status: Any) -> None:
+    for body in ({"type": "about:blank"}, {"type": "about:blank", "status": 410}):
+        with pytest.raises(ValueError, match="status must be an HTTP status"):
+            shop.parse(body, status=status)
+
+
+def test_parse_keeps_the_status_and_title_it_was_sent(shop: ModuleType) -> None:
+    cls = shop.lookup("shop/orders/out_of_stock")
+    body = {"type": cls.type, "title": "Oops", "status": 500, "detail": "d", **_STOCK}
+    problem = shop.parse(body)
+    assert type(problem) is cls and (problem.status, problem.title) == (500, "Oops")
+    assert problem.to_dict() == body and json.loads(problem.to_json()) == body
+    assert (cls.status, cls.title) == (409, "Out of Stock")
+
+
+def test_pickling_keeps_a_plain_problem_plain(shop: ModuleType) -> None:
+    card_declined = shop.lookup("billing/card_declined")
+    problem = shop.Problem.generic(500, type=card_declined.type, extensions={"a": [1]})
+    back = pickle.loads(pickle.dumps(problem))
+    assert type(back) is shop.Problem
+    assert back.to_dict() == problem.to_dict() and back.status == 500
+
+
+def test_a_declared_member_of_the_wrong_type_is_ignored_not_the_class(shop: ModuleType) -> None:
+    cls = shop.lookup("shop/orders/out_of_stock")
+    body = {"type": cls.type, "title": cls.title, "status": 409, "detail": "d", **_STOCK}
+    for wrong in ({"skus": "sku_1"}, {"retryAfter": -5}, {"stock": None}):
+        problem = shop.parse(body | wrong)
+        assert type(problem) is cls, wrong
+        name = next(iter(wrong))
+        assert getattr(problem, attribute_name(name)) is None
+        assert problem.extensions == wrong and problem.to_dict() == body | wrong
+    plain = shop.parse(body | {"available": "3"})  # a required member: not this class
+    assert type(plain) is shop.Problem and plain.to_dict() == body | {"available": "3"}
+
+
+class _Dep(str, Enum):  # noqa: UP042 - unlike a StrEnum, its str() is "_Dep.PROD"
+    PROD = "prod"
+
+
+class TracedNotFound(unkey_errors.unkey.data.ApiNotFound):
+    """A service's own subclass of a generated class, with an attribute of its own."""
+
+    def __init__(self, *, api_id: str, trace: str) -> None:
+        super().__init__(api_id=api_id)
+        self.trace = trace
+
+
+def test_pickling_a_subclass_keeps_its_class_and_attributes() -> None:
+    problem = TracedNotFound(api_id="api_1", trace="t1")
+    problem.request_id = "req_1"
+    back = pickle.loads(pickle.dumps(problem))
+    assert type(back) is TracedNotFound
+    assert (back.trace, back.request_id, back.api_id) == ("t1", "req_1", "api_1")
+    assert back.to_dict() == problem.to_dict()
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        {"when": datetime.date(2024, 1, 1)},
+        {"ratio": float("nan")},
+        {"pair": (1, 2)},
+        {"keyed": {1: "a"}},
+        {"deep": [[[{"x": {1, 2}}]]]},
+    ],
+)
+def test_extension_values_are_checked_when_constructed(
+    shop: ModuleType, extensions: dict[str, Any]
+) -> None:
+    card_declined = shop.lookup("billing/card_declined")
+    with pytest.raises(TypeError, match=r"CardDeclined: extension member .* is not JSON"):
+        card_declined(extensions=extensions)
+
+
+def test_values_that_contain_themselves_are_not_json(shop: ModuleType) -> None:
+    looped: list[Any] = [1]
+    looped.append(looped)
+    with pytest.raises(TypeError, match="is not JSON"):
+        shop.lookup("billing/card_declined")(extensions={"looped": looped})
+    out_of_stock = shop.lookup("shop/orders/out_of_stock")
+    with pytest.raises(TypeError, match="OutOfStock: skus must be a list of JSON values"):
+        out_of_stock(**_STOCK, skus=[looped])
+    with pytest.raises(TypeError, match="OutOfStock: stock must be a dict of JSON values"):
+        out_of_stock(**_STOCK, stock={"a": float("inf")})
+
+
+def test_a_negative_retry_after_is_refused(shop: ModuleType) -> None:
+    out_of_stock = shop.lookup("shop/orders/out_of_stock")
+    with pytest.raises(ValueError, match="OutOfStock: retry_after must be 0 or more"):
+        out_of_stock(**_STOCK, retry_after=-1)
+    assert out_of_stock(**_STOCK, retry_after=0).headers()["Retry-After"] == "0"
+
+
+def test_a_str_enum_value_reads_as_its_value(shop: ModuleType) -> None:
+    order_not_found = shop.lookup("shop/orders/order_not_found")
+    problem = order_not_found(order_id=_Dep.PROD, customer="c")
+    assert problem.detail.startswith("Order prod of")
+    assert json.loads(problem.to_json())["orderId"] == "prod"

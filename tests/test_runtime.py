@@ -12,13 +12,15 @@ import sys
 import types
 import warnings
 from collections.abc import Iterator, Mapping
+from enum import Enum
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from errorbook.python.runtime import registry, values
+from errorbook.python.runtime import json_text, registry
 from errorbook.python.runtime.parse import parse
 from errorbook.python.runtime.problem import Problem
 from generated_support import JSON_VALUES
@@ -37,7 +39,7 @@ class OutOfStock(
         ("tags", "tags", "array", False),
         ("retryAfter", "retry_after", "integer", False),
     ],
-    headers=[("X-Shop", "main {{1}}"), ("Retry-After", "{retryAfter}")],
+    headers=[("X-Shop", "main {{1}}"), ("Retry-After", "{retryAfter}"), ("X-Sku", "sku {sku}")],
 ):
     __slots__ = ("available", "retry_after", "sku", "tags")
     sku: str
@@ -125,7 +127,7 @@ def test_a_class_keeps_the_facts_it_states_and_derives_the_rest() -> None:
 def test_the_constructor_checks_each_member() -> None:
     with pytest.raises(TypeError, match="OutOfStock: available must be int, got bool True"):
         OutOfStock(sku="a", available=True)
-    with pytest.raises(TypeError, match="OutOfStock: tags must be list or None, got tuple"):
+    with pytest.raises(TypeError, match="OutOfStock: tags must be a list of JSON values or None"):
         OutOfStock(sku="a", available=1, tags=("x",))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="OutOfStock: pass tags= or detail=, because"):
         OutOfStock(sku="a", available=1)
@@ -147,8 +149,38 @@ def test_headers_fill_templates_and_skip_those_missing_a_member() -> None:
         "Content-Type": "application/problem+json",
         "X-Shop": "main {1}",
         "Retry-After": "30",
+        "X-Sku": "sku a",
     }
     assert "Retry-After" not in OutOfStock(sku="a", available=1, detail="d").headers()
+
+
+class _Env(str, Enum):  # noqa: UP042 - unlike a StrEnum, its str() is "_Env.PROD"
+    PROD = "prod"
+
+
+@pytest.mark.parametrize(
+    ("sku", "sent"),
+    [
+        ("a-1", "sku a-1"),
+        ("x\r\nSet-Cookie: a=b", "sku x%0D%0ASet-Cookie: a=b"),
+        ("caf\u00e9 50%", "sku caf%C3%A9 50%25"),
+        (" padded ", "sku %20padded%20"),
+        ("tab\there\x7f", "sku tab%09here%7F"),
+        ("\ud800", "sku %ED%A0%80"),
+        (_Env.PROD, "sku prod"),
+    ],
+)
+def test_header_values_from_members_are_visible_ascii(sku: str, sent: str) -> None:
+    """Characters HTTP cannot carry, and "%", are percent-encoded as UTF-8; spaces too at
+    either end, where HTTP would drop them."""
+    problem = OutOfStock(sku=sku, available=1, detail="d")
+    assert problem.headers()["X-Sku"] == sent
+    assert unquote(sent.removeprefix("sku "), errors="surrogatepass") == sku
+
+
+def test_a_str_enum_reads_as_its_value_in_the_detail() -> None:
+    problem = OutOfStock(sku=_Env.PROD, available=1, tags=[])
+    assert problem.detail == "Only 1 of prod left: 100% {sure}; []."
 
 
 @given(
@@ -230,10 +262,35 @@ def test_parse_reads_both_envelopes_into_the_class(shop: types.ModuleType) -> No
     "data", [" {} ", "[1]", b"\xef\xbb\xbf[1]", "[1]".encode("utf-16"), "\n 5 \t"]
 )
 def test_decode_reads_any_json_text(data: str | bytes) -> None:
-    assert values.decode(data) == json.loads(data)
+    assert json_text.decode(data) == json.loads(data)
 
 
-@pytest.mark.parametrize("data", ['{"a": NaN}', "[-Infinity]", "[1] [2]", "\ufeff[1]", "[" * 10**5])
+@pytest.mark.parametrize(
+    "data",
+    ['{"a": NaN}', "[-Infinity]", "[1e400]", "[1] [2]", "\ufeff[1]", "[" * 10**5],
+    ids=["nan", "infinity", "too large", "two values", "bom in text", "too deep"],
+)
 def test_decode_refuses_what_is_not_json(data: str) -> None:
     with pytest.raises(ValueError, match="not JSON"):
-        values.decode(data)
+        json_text.decode(data)
+
+
+def _nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+def test_json_values_are_what_json_writes_back() -> None:
+    shared: list[Any] = [1]
+    value = {"a": [None, True, 1, 0.5, "s", {"b": shared, "c": shared}]}
+    assert json_text.json_problem(value) is None, "a value met twice is no loop"
+    assert json_text.json_problem(_nested(json_text.MAX_DEPTH)) is None
+    json_text.encode(_nested(json_text.MAX_DEPTH))  # which json can write
+    assert json_text.json_problem(_nested(json_text.MAX_DEPTH + 1)) == (
+        "lists and dicts nest more than 500 deep"
+    )
+    assert json_text.json_problem([float("-inf")]) == "-inf is not a finite number"
+    assert json_text.json_problem({1: "a"}) == "an object member's name is not a str"
+    assert json_text.json_problem(b"bytes") == "a bytes is not a JSON value"

@@ -14,6 +14,7 @@ from errorbook.check.reporter import Reporter
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef
 from errorbook.model.naming import (
+    MODULE_NAMES,
     RESERVED_CLASSES,
     ROOT_NAMES,
     attribute_name,
@@ -83,7 +84,7 @@ def check_module_names(
         parts = entry.segments[:-1]
         for depth, segment in enumerate(parts):
             folder = "/".join(parts[: depth + 1])
-            problem = _module_problem(segment, top=depth == 0)
+            problem = _module_problem(segment, "/".join(parts[:depth]) or None)
             if problem is None or folder in reported:
                 continue
             reported.add(folder)
@@ -92,10 +93,14 @@ def check_module_names(
             yield Diagnostic(documents[entry.code].path, 1, 1, code, message, hint)
 
 
-def _module_problem(segment: str, *, top: bool) -> tuple[str, str] | None:
+def _module_problem(segment: str, parent: str | None) -> tuple[str, str] | None:
     if keyword.iskeyword(segment):
         return "E030", f"the folder {segment} would be a module named like a Python keyword"
-    if top and segment in ROOT_NAMES:
-        message = f"the folder {segment} would replace {segment}() of the package's root module"
-        return "E034", message
+    # The subfolder's module and the name would replace each other in the parent module.
+    if parent is None and segment in ROOT_NAMES:
+        message = f"the folder {segment} would clash with {segment}, a name the package's"
+        return "E034", message + " root module binds"
+    if parent is not None and segment in MODULE_NAMES:
+        message = f"the folder {parent}/{segment} would clash with {segment}, a name"
+        return "E034", message + f" the module of {parent} binds"
     return None

@@ -38,14 +38,30 @@ EXCEPTION_ATTRIBUTES = frozenset({"args", "with_traceback", "add_note"})
 CONSTRUCTOR_NAMES = frozenset(
     {"self", "isinstance", "str", "int", "float", "bool", "list", "dict", "super"}
 )
-#: Class names the generated modules already use for something else.
-RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
-#: Public names of the package's root module, which a top-level subpackage would replace.
-ROOT_NAMES = frozenset({"lookup", "parse"})
 #: The folder of the generated package that holds errorbook's runtime (the ``Problem`` base).
 RUNTIME_PACKAGE = "_runtime"
-#: Every public name of the package's root module besides its folder modules.
-ROOT_API = ROOT_NAMES | {"Problem"}
+#: Every name the generated package's root module binds: its ``__future__`` feature, its
+#: imports (the runtime folder too, which importing binds), its public API and its helpers.
+#: A top-level folder named like one of them would be shadowed by it (E034); a test checks
+#: the generated root against this list.
+ROOT_NAMES = frozenset(
+    {
+        *("annotations", "TYPE_CHECKING", RUNTIME_PACKAGE, "_registry"),
+        *("Problem", "lookup", "parse", "__all__", "_SUBPACKAGES", "__getattr__", "__dir__"),
+    }
+)
+#: Every name the module of a catalog folder binds besides its classes and subfolders: a
+#: subfolder named like one of them would be shadowed by it (E034).
+MODULE_NAMES = frozenset(
+    {
+        *("annotations", "TYPE_CHECKING", "Problem", "Mapping", "Any", "_submodules"),
+        *("__all__", "_SUBMODULES", "__getattr__"),
+    }
+)
+#: Class names the generated modules already use for something else.
+RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
+#: The public names of the root module besides its folder modules: what an application imports.
+ROOT_API = frozenset({"Problem", "lookup", "parse"})
 
 
 def class_name(segment: str) -> str:

@@ -2,34 +2,42 @@
 
 from __future__ import annotations
 
+from .json_text import decode, json_problem
 from .problem import Problem
 from .registry import type_class
 from .tables import STANDARD
-from .values import KINDS, decode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Set
     from typing import Any
 
 _NOT_A_PROBLEM = "not a problem details object: "
+_NOTHING: frozenset[str] = frozenset()
 
 
 def parse(
     data: Mapping[str, Any] | str | bytes | bytearray, *, status: int | None = None
 ) -> Problem:
-    """The problem in a response body, as an instance of its class.
+    """The problem in a response body, as an instance of its class, with all it was sent.
 
-    ``data`` is the body as text, bytes or decoded JSON, in either envelope. Members the class
-    does not declare are kept in ``extensions``. An unknown type gives a plain `Problem`, and
-    so does a known type whose declared members are missing or of the wrong type, so nothing
-    is lost. Every member of a problem object is optional: for one of an unknown type without
-    a valid ``status`` member, the plain `Problem` takes ``status`` (pass the response's HTTP
-    status), or 500 when that is not given either.
+    ``data`` is the body as text, bytes or decoded JSON, in either envelope. The body's own
+    ``status`` and ``title`` are kept even when they differ from the class's. Members the
+    class does not declare are kept in ``extensions``, and so is an optional declared member
+    of the wrong type, which is otherwise ignored, as RFC 9457 asks. A body of an unknown
+    type, or of a known one without a required member, gives a plain `Problem` that keeps
+    every member. Every member of a problem object is optional: for one without a valid
+    ``status``, the plain `Problem` takes ``status`` (pass the response's HTTP status), or
+    500 when that is not given either.
 
     Raises:
-        ValueError: ``data`` is not a problem details object at all.
+        ValueError: ``data`` is not a problem details object that JSON can carry (it is
+            not a JSON object, holds NaN, an infinite number or a value of no JSON type,
+            or has neither a type nor a status), or ``status`` is not an HTTP status.
     """
+    if status is not None and not _is_status(status):
+        message = "status must be an HTTP status (an int from 100 to 599)"
+        raise ValueError(f"{message}, got {status!r}")
     if isinstance(data, str | bytes | bytearray):
         try:
             decoded = decode(data)
@@ -38,6 +46,9 @@ def parse(
         members = decoded if decoded.__class__ is dict else _as_dict(decoded)
     else:
         members = _as_dict(data)
+        problem = json_problem(members)
+        if problem is not None:
+            raise ValueError(_NOT_A_PROBLEM + problem)
     request_id = None
     wrapped = "type" not in members and "status" not in members
     if wrapped and isinstance(members.get("error"), dict):
@@ -49,12 +60,12 @@ def parse(
         cls = None
     else:
         raise ValueError(_NOT_A_PROBLEM + "it has neither a type nor a status")
-    problem = build(cls, members) if cls is not None else None
-    if problem is None:
-        problem = _plain(cls, members, status)
+    found = build(cls, members, status) if cls is not None else None
+    if found is None:
+        found = _plain(cls, members, status)
     if request_id is not None:
-        problem.request_id = request_id
-    return problem
+        found.request_id = request_id
+    return found
 
 
 def _as_dict(data: object) -> dict[str, Any]:
@@ -75,26 +86,76 @@ def _unwrap(data: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return _as_dict(data["error"]), found if isinstance(found, str) else None
 
 
+def build(
+    cls: type[Problem],
+    members: Mapping[str, Any],
+    fallback: int | None = None,
+) -> Problem | None:
+    """An instance of ``cls`` from a problem object's members, without warnings, or None
+    when one of its required members is missing or not of its type. ``fallback`` is the
+    status when the members have none."""
+    tables = cls._tables
+    values = list(map(members.get, tables.names))
+    exact = tuple(map(type, values)) == tables.usual
+    ignored: Set[str] = _NOTHING
+    if not exact or tables.delays:
+        for index in cls._invalid(values):
+            if cls._members[index][3]:  # the class promises this member
+                return None
+            values[index] = None
+        # RFC 9457 section 3.1: a member of the wrong type is ignored. Its value (null
+        # too) stays in the extensions, so that the problem sends what it was sent.
+        pairs = zip(tables.names, values, strict=True)
+        ignored = {name for name, value in pairs if value is None and name in members}
+    problem = cls.__new__(cls)
+    for attribute, value in zip(tables.attributes, values):  # noqa: B905 - as in _setup
+        setattr(problem, attribute, value)
+    sent = members.get("status")
+    if sent != cls.status:
+        sent = sent if _is_status(sent) else fallback
+        if sent is not None and sent != cls.status:
+            problem.status = sent
+    title = members.get("title")
+    if title != cls.title and isinstance(title, str):
+        problem.title = title
+    detail = members.get("detail")
+    if not isinstance(detail, str):
+        try:
+            detail = problem._fill(values, exact)
+        except TypeError:  # it needs a member the body does not hold
+            detail = problem.title
+    instance = members.get("instance")
+    problem.detail = detail
+    problem.instance = instance if isinstance(instance, str) else None
+    known = tables.known - ignored if ignored else tables.known
+    problem.extensions = (
+        {}
+        if known.issuperset(members)
+        else {key: value for key, value in members.items() if key not in known}
+    )
+    return problem
+
+
 def _plain(
     cls: type[Problem] | None,
     data: dict[str, Any],
     fallback: int | None,
 ) -> Problem:
-    title: str | None
-    if cls is not None:
-        type_uri, title, status = cls.type, cls.title, cls.status
-    else:
-        type_uri = data["type"] if isinstance(data.get("type"), str) else "about:blank"
-        # RFC 9457 3.1: a member of the wrong type is ignored, like a missing one.
-        default = Problem.status if fallback is None else fallback
-        status = data["status"] if _is_status(data.get("status")) else default
-        title = data["title"] if isinstance(data.get("title"), str) else None
+    """A plain Problem with every member of ``data``: the standard ones that are of their
+    type (RFC 9457 section 3.1 ignores the others), and all the rest as extensions."""
+    if fallback is None:
+        fallback = Problem.status if cls is None else cls.status
+    status = data["status"] if _is_status(data.get("status")) else fallback
+    title = data.get("title")
+    if not isinstance(title, str):
+        title = None if cls is None else cls.title
+    type_uri = data.get("type")
     detail = data.get("detail")
     instance = data.get("instance")
     extensions = {key: value for key, value in data.items() if key not in STANDARD}
     return Problem.generic(
         status,
-        type=type_uri,
+        type=type_uri if isinstance(type_uri, str) else "about:blank",
         title=title,
         detail=detail if isinstance(detail, str) else None,
         instance=instance if isinstance(instance, str) else None,
@@ -106,33 +167,3 @@ def _is_status(value: object) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     return 100 <= value <= 599
-
-
-def build(cls: type[Problem], members: Mapping[str, Any]) -> Problem | None:
-    """An instance of ``cls`` from a problem object's members, without warnings, or None
-    when a declared member is missing or of the wrong type."""
-    tables = cls._tables
-    values = tuple(map(members.get, tables.names))
-    if tuple(map(type, values)) != tables.usual:
-        for (_, _, kind, required), value in zip(cls._members, values, strict=True):
-            if (value is not None or required) and not KINDS[kind][1](value):
-                return None
-    problem = cls.__new__(cls)
-    for attribute, value in zip(tables.attributes, values, strict=True):
-        setattr(problem, attribute, value)
-    detail = members.get("detail")
-    if not isinstance(detail, str):
-        try:
-            detail = problem._fill(values)
-        except TypeError:
-            return None
-    instance = members.get("instance")
-    problem.detail = detail
-    problem.instance = instance if isinstance(instance, str) else None
-    known = tables.known
-    problem.extensions = (
-        {}
-        if known.issuperset(members)
-        else {key: value for key, value in members.items() if key not in known}
-    )
-    return problem

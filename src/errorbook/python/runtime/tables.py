@@ -1,7 +1,7 @@
-"""What a problem class derives from its member table and detail template, made once.
+"""What a problem class derives from its facts, made once.
 
 A generated class states only its facts; everything the base needs to construct, check,
-fill and serialise an instance quickly is derived here: when the class is made (`derive`),
+fill and serialise an instance quickly is derived here: when the class is made (`Tables`),
 or, for what needs the JSON encoder, when an instance of it is first serialised
 (`json_layout`).
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from .values import KINDS, encode
+from .json_text import encode
+from .values import KINDS
 
 #: The members RFC 9457 defines.
 STANDARD = frozenset(("type", "title", "status", "detail", "instance"))
@@ -30,14 +31,31 @@ if TYPE_CHECKING:
     #: The start of a class's JSON text, up to the detail's value, and the JSON key of
     #: each member (``,"apiId":``) with its attribute.
     Layout = tuple[str, tuple[tuple[str, str], ...]]
+    #: One response header: its name and its value, a template of ``{member}``
+    #: placeholders.
+    Header = tuple[str, str]
 
 
 class Tables:
-    """A class's derived tables, as `derive` makes them."""
+    """What a class derives from its member table, detail template and headers."""
 
-    __slots__ = ("attributes", "detail", "known", "names", "plan", "positions", "usual")
+    __slots__ = (
+        "attributes",
+        "delays",
+        "detail",
+        "known",
+        "names",
+        "plan",
+        "positions",
+        "usual",
+    )
 
-    def __init__(self, members: Sequence[Member], template: str) -> None:
+    def __init__(
+        self,
+        members: Sequence[Member],
+        template: str,
+        headers: Sequence[Header],
+    ) -> None:
         #: Each member's attribute, and its JSON name, in table order.
         self.attributes = tuple(attribute for _, attribute, _, _ in members)
         self.names = tuple(name for name, _, _, _ in members)
@@ -52,6 +70,9 @@ class Tables:
         #: ``detail`` is the text (its ``{{`` and ``}}`` unescaped).
         self.plan = _plan(template, members, self.positions)
         self.detail = template.format() if self.plan is None else template
+        #: The members that are a Retry-After header's whole value: a number of seconds,
+        #: so a whole number, 0 or more (RFC 9110 section 10.2.3).
+        self.delays = _delays(headers, self.positions)
 
 
 class _Placeholders(dict[str, str]):
@@ -88,6 +109,15 @@ def _plan(
     many = len(indices) > 1
     pick = itemgetter(*indices) if many else itemgetter(slice(first, first + 1))
     return percent, pick, strings, indices
+
+
+def _delays(headers: Sequence[Header], positions: dict[str, int]) -> tuple[int, ...]:
+    found = []
+    for name, template in headers:
+        member = template[1:-1]
+        if name.lower() == "retry-after" and template == f"{{{member}}}":
+            found += [positions[member]] if member in positions else []
+    return tuple(found)
 
 
 def json_layout(

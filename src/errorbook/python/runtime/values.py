@@ -1,20 +1,15 @@
-"""Member values: their JSON types, their text in a detail or a header, and JSON itself.
-
-The JSON encoder and decoder are made on first use, so importing a package stays cheap, and
-once, so each call costs what ``json.dumps`` and ``json.loads`` cost with default options.
-"""
+"""Member values: their JSON types, and their text in a detail or a header."""
 
 from __future__ import annotations
 
+from .json_text import encode, json_problem
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
     from typing import Any, NoReturn
 
 _INFINITY = float("inf")
-_encode: Callable[[Any], str] | None = None
-_decode: Callable[[str], Any] | None = None
-_raw_decode: Callable[[str], tuple[Any, int]] | None = None
 
 
 def _is_string(value: object) -> bool:
@@ -37,11 +32,16 @@ def _is_boolean(value: object) -> bool:
 
 
 def _is_array(value: object) -> bool:
-    return isinstance(value, list)
+    return isinstance(value, list) and json_problem(value) is None
 
 
 def _is_object(value: object) -> bool:
-    return isinstance(value, dict)
+    return isinstance(value, dict) and json_problem(value) is None
+
+
+class _Contents:
+    """The "usual class" of arrays and objects: no value has it, so their items are always
+    checked."""
 
 
 #: Each JSON type a catalog member may have: the Python class a value of it usually has
@@ -52,9 +52,15 @@ KINDS: dict[str, tuple[type, Callable[[object], bool], str]] = {
     "integer": (int, _is_integer, "int"),
     "number": (int, _is_number, "a finite int or float"),
     "boolean": (bool, _is_boolean, "bool"),
-    "array": (list, _is_array, "list"),
-    "object": (dict, _is_object, "dict"),
+    "array": (_Contents, _is_array, "a list of JSON values"),
+    "object": (_Contents, _is_object, "a dict of JSON values"),
 }
+
+
+def is_delay(value: object) -> bool:
+    """Whether ``value`` can be a Retry-After header's delay: a whole number of seconds,
+    0 or more (RFC 9110 section 10.2.3)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def wrong_type(owner: str, name: str, expected: str, value: object) -> NoReturn:
@@ -65,67 +71,64 @@ def wrong_type(owner: str, name: str, expected: str, value: object) -> NoReturn:
     raise TypeError(f"{owner}: {name} must be {expected}, got {got}")
 
 
+def checked_extensions(
+    owner: str,
+    extensions: object,
+    taken: Collection[str],
+) -> dict[str, Any]:
+    """The extension members of a constructor, once checked: a mapping of JSON values
+    whose names are strings and not ``taken`` by a standard or declared member."""
+    from collections.abc import Mapping
+
+    if not isinstance(extensions, Mapping):
+        wrong_type(owner, "extensions", "a mapping or None", extensions)
+    checked = dict(extensions)
+    for key, value in checked.items():
+        if not isinstance(key, str):
+            wrong_type(owner, "an extension member name", "str", key)
+        if key in taken:
+            message = f"{owner}: extension member {key!r} is a standard or declared"
+            raise TypeError(f"{message} member; pass it as its own keyword argument")
+        problem = json_problem(value)
+        if problem is not None:
+            raise TypeError(f"{owner}: extension member {key!r} is not JSON: {problem}")
+    return checked
+
+
 def text(value: object) -> str:
-    """A member's value as it reads in a detail or a header: JSON for everything but strings."""
+    """A member's value as it reads in a detail or a header: JSON for everything but strings.
+
+    A str subclass reads as its value, as in JSON: a ``(str, Enum)`` member is ``prod``,
+    not ``Env.PROD``.
+    """
     if isinstance(value, str):
-        return value
+        return value if value.__class__ is str else str.__str__(value)
     return encode(value)
 
 
 def header_text(value: object) -> str:
-    """`text`, made safe for a header: a member's value can never start another header."""
-    return "".join(" " if char in "\r\n\0" else char for char in text(value))
+    """`text`, as a header can carry it: predictably, and never another header.
 
-
-def encode(value: Any) -> str:
-    """``value`` as compact JSON text; NaN and infinity are refused (ValueError), as in JSON."""
-    global _encode
-    if _encode is None:
-        import json
-
-        _encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
-    return _encode(value)
-
-
-def decode(data: str | bytes | bytearray) -> Any:
-    """The JSON value in ``data``; NaN and Infinity are refused, as JSON has neither.
-
-    Raises:
-        ValueError: ``data`` is not JSON, or nests too deeply to read.
+    Every character but visible ASCII and spaces is percent-encoded as UTF-8, and so are
+    ``%`` and spaces at either end, which HTTP would drop: ``urllib.parse.unquote`` reads
+    the member's text back.
     """
-    raw_decode = _raw_decode or _decoder()[1]
-    try:
-        # UTF-8 is the only encoding RFC 8259 allows between systems, and decoding it here
-        # is faster than json's detection; the public decode() below handles the rest
-        # (whitespace around the value, a BOM, UTF-16 and UTF-32) and words the errors.
-        text = data if isinstance(data, str) else data.decode()
-        value, end = raw_decode(text)
-        if end == len(text):
-            return value
-    except (ValueError, RecursionError):
-        pass
-    try:
-        if isinstance(data, str):
-            return _decoder()[0](data)
-        import json
-
-        return json.loads(data, parse_constant=_not_json)
-    except (ValueError, RecursionError) as error:
-        raise ValueError(f"not JSON ({error})") from None
+    shown = text(value)
+    plain = shown.isascii() and shown.isprintable() and "%" not in shown
+    if plain and shown[:1] != " " and shown[-1:] != " ":
+        return shown
+    encoded = "".join(map(_header_character, shown))
+    if encoded[:1] == " ":
+        encoded = "%20" + encoded[1:]
+    if encoded[-1:] == " ":
+        encoded = encoded[:-1] + "%20"
+    return encoded
 
 
-def _decoder() -> tuple[Callable[[str], Any], Callable[[str], tuple[Any, int]]]:
-    global _decode, _raw_decode
-    if _decode is None or _raw_decode is None:
-        import json
-
-        decoder = json.JSONDecoder(parse_constant=_not_json)
-        _decode, _raw_decode = decoder.decode, decoder.raw_decode
-    return _decode, _raw_decode
-
-
-def _not_json(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON value")
+def _header_character(char: str) -> str:
+    if " " <= char <= "~" and char != "%":
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
 def reason(status: int) -> str:

@@ -26,13 +26,22 @@ Everything else (type checks, the detail, `to_dict`, the headers) comes from tha
 
 from __future__ import annotations
 
-from .tables import STANDARD, Tables, json_layout
-from .values import KINDS, encode, header_text, reason, text, wrong_type
+from .json_text import encode
+from .tables import Tables, json_layout
+from .values import (
+    KINDS,
+    checked_extensions,
+    header_text,
+    is_delay,
+    reason,
+    text,
+    wrong_type,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-    from typing import Any, ClassVar
+    from collections.abc import Iterator, Mapping, Sequence
+    from typing import Any, ClassVar, NoReturn
 
     from .tables import Layout, Member
 
@@ -101,7 +110,7 @@ class Problem(Exception):
             cls._headers = tuple(headers)
         if deprecation is not None:
             cls._deprecation = deprecation
-        cls._tables = Tables(cls._members, cls.default_detail)
+        cls._tables = Tables(cls._members, cls.default_detail, cls._headers)
 
     def __init__(
         self,
@@ -121,12 +130,16 @@ class Problem(Exception):
     ) -> None:
         """Check and keep the constructor's arguments; ``values`` follow the members."""
         tables = self._tables
-        if tuple(map(type, values)) != tables.usual:
-            self._check(values)
-        for attribute, value in zip(tables.attributes, values, strict=True):
+        exact = tuple(map(type, values)) == tables.usual
+        if not exact or tables.delays:
+            for index in self._invalid(values):
+                self._refuse(index, values[index])
+        # zip's strict= would cost a tenth of the constructor: the lengths match, as the
+        # class's constructor passes one value per member.
+        for attribute, value in zip(tables.attributes, values):  # noqa: B905
             setattr(self, attribute, value)
         if detail is None:
-            detail = self._fill(values)
+            detail = self._fill(values, exact)
         self._finish(detail, instance, extensions)
         if self._deprecation is not None:
             import warnings
@@ -134,15 +147,29 @@ class Problem(Exception):
             # The caller of the constructor is the one to warn: two frames up from here.
             warnings.warn(self._deprecation, DeprecationWarning, stacklevel=3)
 
-    def _check(self, values: Sequence[object]) -> None:
-        """Raise the TypeError of the first value that is not of its member's type."""
-        for member, value in zip(self._members, values, strict=True):
-            _, attribute, kind, required = member
-            if value is None and not required:
-                continue
-            if not KINDS[kind][1](value):
-                expected = KINDS[kind][2] + ("" if required else " or None")
-                wrong_type(type(self).__name__, attribute, expected, value)
+    @classmethod
+    def _invalid(cls, values: Sequence[object]) -> Iterator[int]:
+        """The position of each value that its member does not take: one of another
+        type, a missing required one, or a negative or fractional Retry-After delay."""
+        delays = cls._tables.delays
+        for index, (_, _, kind, required) in enumerate(cls._members):
+            value = values[index]
+            if value is None:
+                valid = not required
+            else:
+                delay = index not in delays or is_delay(value)
+                valid = delay and KINDS[kind][1](value)
+            if not valid:
+                yield index
+
+    def _refuse(self, index: int, value: object) -> NoReturn:
+        _, attribute, kind, required = self._members[index]
+        name = type(self).__name__
+        if KINDS[kind][1](value):
+            message = f"{name}: {attribute} must be 0 or more, in whole seconds"
+            raise ValueError(f"{message}: it is the Retry-After header, got {value!r}")
+        expected = KINDS[kind][2] + ("" if required else " or None")
+        wrong_type(name, attribute, expected, value)
 
     def _finish(
         self,
@@ -156,27 +183,16 @@ class Problem(Exception):
             wrong_type(type(self).__name__, "instance", "str or None", instance)
         self.detail = detail
         self.instance = instance
-        self.extensions = {} if extensions is None else self._checked(extensions)
+        if extensions is None:
+            self.extensions = {}
+        else:
+            taken = self._tables.known
+            self.extensions = checked_extensions(type(self).__name__, extensions, taken)
 
-    def _checked(self, extensions: object) -> dict[str, Any]:
-        """The extension members, once checked: names that are strings and not taken."""
-        from collections.abc import Mapping
-
-        name = type(self).__name__
-        if not isinstance(extensions, Mapping):
-            wrong_type(name, "extensions", "a mapping or None", extensions)
-        checked = dict(extensions)
-        for key in checked:
-            if not isinstance(key, str):
-                wrong_type(name, "an extension member name", "str", key)
-            if key in STANDARD or key in self._tables.positions:
-                message = f"{name}: extension member {key!r} is a standard or declared "
-                raise TypeError(message + "member; pass it as its own keyword argument")
-        return checked
-
-    def _fill(self, values: Sequence[object]) -> str:
+    def _fill(self, values: Sequence[object], exact: bool = False) -> str:
         """The default detail: the template, each placeholder replaced by its member's
-        value (``values`` follow the member table)."""
+        value (``values`` follow the member table; ``exact``: each is of its usual class,
+        so a string needs no conversion)."""
         tables = self._tables
         if tables.plan is None:
             return tables.detail
@@ -188,7 +204,7 @@ class Problem(Exception):
                 f"{type(self).__name__}: pass {attribute}= or detail=, because the "
                 f"default detail {self.default_detail!r} uses the member {name}"
             )
-        return template % (picked if strings else tuple(map(text, picked)))
+        return template % (picked if strings and exact else tuple(map(text, picked)))
 
     @staticmethod
     def generic(
@@ -322,7 +338,7 @@ class Problem(Exception):
         return _restore, (type(self), _state(self))
 
 
-Problem._tables = Tables((), Problem.default_detail)
+Problem._tables = Tables((), Problem.default_detail, ())
 #: Each class's JSON layout (see `json_layout`), made when it is first needed; None for a
 #: class whose own to_dict() decides its members.
 _layouts: dict[type[Problem], Layout | None] = {}
