@@ -8,17 +8,50 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import io
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
+from errorbook import Catalog, Config, LoadResult, load_catalog, load_config
 from errorbook.cli import main
 
 UPDATE_COMMAND = "python -m pytest --update-goldens"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+class Project(NamedTuple):
+    """A project's catalog, configuration and everything loading it found."""
+
+    catalog: Catalog
+    config: Config
+    loaded: LoadResult
+
+
+@functools.cache
+def repository_project() -> Project:
+    """The repository's own catalog, loaded once per test session.
+
+    Tests take it through the ``repository`` fixture; only parametrisation, which happens before
+    fixtures exist, calls this directly.
+    """
+    config = load_config(REPOSITORY / "pyproject.toml")
+    loaded = load_catalog(config)
+    assert loaded.catalog is not None, [d.message for d in loaded.diagnostics]
+    return Project(loaded.catalog, config, loaded)
+
+
+@pytest.fixture(scope="session")
+def repository() -> Project:
+    """The repository's catalog and configuration, as `errorbook generate` loads them."""
+    return repository_project()
+
+
 #: Case folders are data: the tests inside check-source's cases are its input, not ours to run.
 collect_ignore_glob = ["cases/*"]
 

@@ -25,13 +25,6 @@ GOLDEN = ROOT / "tests" / "cases" / "generate-python"
 GOLDEN_TREE = GOLDEN / "expected" / "tree"
 
 
-def repository_catalog() -> Catalog:
-    """The catalog the repository ships, as `errorbook generate` loads it."""
-    catalog = load_catalog(load_config(ROOT / "pyproject.toml")).catalog
-    assert catalog is not None
-    return catalog
-
-
 def golden_catalog() -> Catalog:
     """The small adversarial catalog of the generate-python case."""
     catalog = load_catalog(load_config(GOLDEN / "errorbook.toml")).catalog

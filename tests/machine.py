@@ -12,7 +12,6 @@ from errorbook.model import Catalog
 from errorbook.read.config import Config, load_config
 
 TESTS = Path(__file__).parent
-REPOSITORY = TESTS.parent
 SHOP = TESTS / "fixtures" / "shop"
 
 

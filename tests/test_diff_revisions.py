@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
-from machine import REPOSITORY, SHOP
+from conftest import REPOSITORY, run_cli
+from machine import SHOP
 
 
 def git(repo: Path, *args: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from errorbook import Catalog, ErrorDef, load_catalog, load_config
+from conftest import Project, repository_project
+from errorbook import Catalog, ErrorDef
 
 ROOT = Path(__file__).parent.parent
 TABLE = ROOT / "tests" / "data" / "unkey-errors-v2.csv"
@@ -20,11 +21,9 @@ def _reference() -> dict[str, tuple[int, str]]:
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    result = load_catalog(load_config(ROOT / "pyproject.toml"))
-    assert result.catalog is not None, result.diagnostics
-    assert list(result.diagnostics) == [], "the example catalog must be clean under --strict"
-    return result.catalog
+def catalog(repository: Project) -> Catalog:
+    assert list(repository.loaded.diagnostics) == [], "the example catalog must be clean (--strict)"
+    return repository.catalog
 
 
 def test_every_reference_code_is_present_with_runtime_status_and_title(catalog: Catalog) -> None:
@@ -41,12 +40,7 @@ def test_systems_have_the_reference_sizes(catalog: Catalog) -> None:
     assert sizes == {"unkey": 53, "user": 16, "frontline": 20}
 
 
-def _entries() -> list[ErrorDef]:
-    result = load_catalog(load_config(ROOT / "pyproject.toml"))
-    return list(result.catalog.entries) if result.catalog else []
-
-
-@pytest.mark.parametrize("entry", _entries(), ids=lambda entry: entry.code)
+@pytest.mark.parametrize("entry", repository_project().catalog.entries, ids=lambda e: e.code)
 def test_entry_is_complete(entry: ErrorDef) -> None:
     assert entry.type_uri == "https://unkey.com/docs/api-reference/errors-v2/" + entry.code
     assert len(entry.causes) >= 2

@@ -4,7 +4,6 @@ export show) validates against its type's schema, the combined schema and its Op
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +17,10 @@ from errorbook.machine.schemas import combined_schema, problem_schema
 from errorbook.model import Catalog
 from errorbook.python.examples import ExampleResponse, example_responses
 from errorbook.read.config import Config
-from machine import REPOSITORY, SHOP, TESTS, load_project, messages, validator
+from machine import SHOP, TESTS, load_project, messages, validator
 
 PROJECTS = {
-    "repository": REPOSITORY / "pyproject.toml",
+    "repository": None,
     "shop": SHOP / "errorbook.toml",
     "generate-python": TESTS / "cases" / "generate-python" / "errorbook.toml",
 }
@@ -29,7 +28,11 @@ PROJECTS = {
 
 @pytest.fixture(scope="module", params=sorted(PROJECTS), ids=str)
 def project(request: pytest.FixtureRequest) -> tuple[Catalog, Config, dict[str, ExampleResponse]]:
-    catalog, config = load_project(Path(PROJECTS[request.param]))
+    config_file = PROJECTS[request.param]
+    if config_file is None:
+        catalog, config, _ = request.getfixturevalue("repository")
+    else:
+        catalog, config = load_project(config_file)
     return catalog, config, example_responses(catalog, config)
 
 

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import unkey_errors.unkey.data
+from conftest import repository_project
 from errorbook.check.load import load_catalog
 from errorbook.model import STANDARD_MEMBERS, Catalog, ErrorDef
 from errorbook.model.naming import attribute_name
@@ -32,27 +33,14 @@ from generated_support import (
     ROOT,
     golden_catalog,
     package_from,
-    repository_catalog,
     value_of,
 )
 
-#: The example response printed on Unkey's page for unkey/authentication/key_not_found,
-#: copied verbatim from shared/reference/seed-page.txt.
-SEED_PAGE_JSON = """{
-  "meta": {
-    "requestId": "req_2c9a0jf23l4k567"
-  },
-  "error": {
-    "detail": "The provided API key was not found",
-    "status": 401,
-    "title": "Unauthorized",
-    "type": "https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/key_not_found"
-  }
-}"""
-SEED_PAGE = Path(__file__).parents[2] / "shared" / "reference" / "seed-page.txt"
+#: Unkey's own page for unkey/authentication/key_not_found, as published (the seed page).
+SEED_PAGE = Path(__file__).parent / "data" / "unkey-seed-page.txt"
 _EXTENSION_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,}$")
 
-CATALOG = repository_catalog()
+CATALOG = repository_project().catalog
 GOLDEN = golden_catalog()
 
 
@@ -116,21 +104,28 @@ def test_every_entry_raises_sends_and_parses_back(unkey: ModuleType, entry: Erro
     assert wrapped.body() == problem.body(request_id="req_1")
 
 
+def _seed_page_json() -> str:
+    """The example response on the seed page: the JSON block right after its "Example" line."""
+    lines = SEED_PAGE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("Example") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i] == "}") + 1
+    return "\n".join(lines[start:end])
+
+
 def test_seed_page_json_parses_into_key_not_found() -> None:
-    if SEED_PAGE.exists():
-        text = SEED_PAGE.read_text(encoding="utf-8")
-        assert SEED_PAGE_JSON in text, "the copy above must stay the seed page's text"
+    seed_json = _seed_page_json()
+    assert json.loads(seed_json)["meta"] == {"requestId": "req_2c9a0jf23l4k567"}
     # The committed package, imported as an API client would.
     from unkey_errors import Problem, parse
     from unkey_errors.unkey.authentication import KeyNotFound
 
-    problem = parse(SEED_PAGE_JSON)
+    problem = parse(seed_json)
     assert type(problem) is KeyNotFound and isinstance(problem, Problem)
     assert problem.request_id == "req_2c9a0jf23l4k567"
     assert problem.detail == "The provided API key was not found"
     assert problem.status == 401 and problem.title == "Unauthorized"
-    assert problem.body() == json.loads(SEED_PAGE_JSON) | {"error": problem.to_dict()}
-    assert problem.to_dict() == json.loads(SEED_PAGE_JSON)["error"]
+    assert problem.body() == json.loads(seed_json) | {"error": problem.to_dict()}
+    assert problem.to_dict() == json.loads(seed_json)["error"]
 
 
 def test_golden_package_imports_lazily(tmp_path: Path) -> None:

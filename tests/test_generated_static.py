@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Project
 from errorbook.model.naming import (
     CONSTRUCTOR_NAMES,
     MODULE_NAMES,
@@ -27,7 +28,6 @@ from generated_support import (
     ROOT,
     formatter_changes,
     golden_catalog,
-    repository_catalog,
     ruff_check,
 )
 
@@ -186,9 +186,9 @@ def _root_name(node: ast.expr) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def test_every_type_uri_is_one_literal_a_search_finds() -> None:
+def test_every_type_uri_is_one_literal_a_search_finds(repository: Project) -> None:
     """No URI is split over two string literals, so grep finds each one in the package."""
-    catalog = repository_catalog()
+    catalog = repository.catalog
     text = "".join(export_package(catalog, "unkey_errors").values())
     for entry in catalog.entries:
         assert f'"{entry.type_uri}"' in text, entry.code
@@ -199,8 +199,8 @@ def test_every_type_uri_is_one_literal_a_search_finds() -> None:
             assert f'"{uri}"' in text, uri
 
 
-def test_committed_package_is_what_the_generator_writes() -> None:
-    files = export_package(repository_catalog(), "unkey_errors")
+def test_committed_package_is_what_the_generator_writes(repository: Project) -> None:
+    files = export_package(repository.catalog, "unkey_errors")
     on_disk = {
         path.relative_to(PACKAGE).as_posix(): path.read_text(encoding="utf-8")
         for path in PACKAGE.rglob("*")
@@ -273,10 +273,12 @@ def _bound_names(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("catalog", ["golden", "repository"])
-def test_every_name_a_module_binds_is_reserved_for_folders(catalog: str) -> None:
+def test_every_name_a_module_binds_is_reserved_for_folders(
+    catalog: str, repository: Project
+) -> None:
     """A folder named like a name its parent module binds would clash with it: E034 refuses
     exactly the names listed in naming, which are all the generated modules bind."""
-    source = golden_catalog() if catalog == "golden" else repository_catalog()
+    source = golden_catalog() if catalog == "golden" else repository.catalog
     files = export_package(source, "any_errors")
     folders = {entry.folder for entry in source.entries}
     top = {folder.split("/")[0] for folder in folders}

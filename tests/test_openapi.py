@@ -15,18 +15,19 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from conftest import Project
 from errorbook.machine.openapi import openapi_document, render_openapi
 from errorbook.model import Catalog
 from errorbook.read.config import Config
 from errorbook.write.notice import catalog_source
-from machine import REPOSITORY, SHOP, TESTS, load_project
+from machine import SHOP, TESTS, load_project
 
 CASES = TESTS / "cases"
 
 
 @pytest.fixture(scope="module")
-def repository_openapi() -> dict[str, Any]:
-    catalog, config = load_project(REPOSITORY / "pyproject.toml")
+def repository_openapi(repository: Project) -> dict[str, Any]:
+    catalog, config, _ = repository
     return openapi_document(catalog, catalog_source(config))
 
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from errorbook import check_source, load_config, validate
+from conftest import Project
+from errorbook import check_source
 from examples.unkey_api import store
 from examples.unkey_api.app import app
 from examples.unkey_api.settings import SETTINGS
-from machine import REPOSITORY
 from unkey_errors import Problem, parse
 from unkey_errors.unkey import application, authentication, authorization, data
 from unkey_errors.unkey.limits import CustomDomainLimitExceeded
@@ -355,11 +355,8 @@ def test_a_body_that_cannot_be_read_gets_request_body_unreadable() -> None:
     assert type(parse(body)) is bad_request.RequestBodyUnreadable
 
 
-def test_the_route_map_lists_every_error_a_route_was_seen_to_send() -> None:
-    config = load_config(REPOSITORY / "pyproject.toml")
-    catalog = validate(config).catalog
-    assert catalog is not None
-    report = check_source(catalog, config, routes=True)
+def test_the_route_map_lists_every_error_a_route_was_seen_to_send(repository: Project) -> None:
+    report = check_source(repository.catalog, repository.config, routes=True)
     found = {(op.path, op.method): {error.code for error in op.errors} for op in report.operations}
     for case in CASES:
         assert case.expected.code in found[(case.path, "post")], case.path

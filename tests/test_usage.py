@@ -13,22 +13,19 @@ from typing import Any
 
 import pytest
 
-from errorbook.check.load import load_catalog
+from conftest import Project, repository_project
 from errorbook.docs.usage import python_literal, python_usage
 from errorbook.model import Catalog
 from errorbook.python.examples import example_responses
 from errorbook.python.export import export_package
-from errorbook.read.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "unkey_errors"
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = load_catalog(load_config(cwd=ROOT)).catalog
-    assert loaded is not None
-    return loaded
+def catalog(repository: Project) -> Catalog:
+    return repository.catalog
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +47,7 @@ def package(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.mark.usefixtures("package")
 def test_every_snippet_raises_the_documented_error(catalog: Catalog) -> None:
-    examples = example_responses(catalog, load_config(cwd=ROOT))
+    examples = example_responses(catalog, repository_project().config)
     for entry in catalog.entries:
         usage = python_usage(entry, PACKAGE)
         with pytest.raises(Exception) as raised:
