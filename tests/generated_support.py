@@ -21,12 +21,12 @@ ROOT = Path(__file__).parent.parent
 #: The line lengths generated code must be formatted for: black's and ruff's default, and
 #: this project's (a foreign project runs its own formatter over the generated package).
 FORMAT_WIDTHS = (88, 100)
-GOLDEN = ROOT / "tests" / "cases" / "generate-python"
+GOLDEN = ROOT / "tests" / "cases" / "shop"
 GOLDEN_TREE = GOLDEN / "expected" / "tree"
 
 
 def golden_catalog() -> Catalog:
-    """The small adversarial catalog of the generate-python case."""
+    """The shop case's catalog: small, and adversarial to the generated code."""
     catalog = load_catalog(load_config(GOLDEN / "errorbook.toml")).catalog
     assert catalog is not None
     return catalog

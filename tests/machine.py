@@ -12,7 +12,7 @@ from errorbook.model import Catalog
 from errorbook.read.config import Config, load_config
 
 TESTS = Path(__file__).parent
-SHOP = TESTS / "fixtures" / "shop"
+SHOP = TESTS / "cases" / "shop"
 
 
 def load_project(config_file: Path) -> tuple[Catalog, Config]:

@@ -17,12 +17,11 @@ from errorbook.machine.schemas import combined_schema, problem_schema
 from errorbook.model import Catalog
 from errorbook.python.examples import ExampleResponse, example_responses
 from errorbook.read.config import Config
-from machine import SHOP, TESTS, load_project, messages, validator
+from machine import SHOP, load_project, messages, validator
 
 PROJECTS = {
     "repository": None,
     "shop": SHOP / "errorbook.toml",
-    "generate-python": TESTS / "cases" / "generate-python" / "errorbook.toml",
 }
 
 
