@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "E023": "name-collision",
     "E024": "empty-catalog",
     "E025": "self-reference",
+    "E026": "broken-link",
+    "E027": "not-a-file",
     "E030": "python-keyword",
     "E031": "attribute-collision",
     "E032": "reserved-attribute",
