@@ -31,7 +31,7 @@ exactly these calls, which return data and never print.
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `TemplateError` for a broken template, a `UsageError` for arguments that
 cannot work, an `OutputError` when generated files cannot be written, a `SiteError` when MkDocs
-fails.
+fails, a `BusyError` when another run in the project held its lock for too long.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from errorbook.check.schema import entry_schema, entry_schema_path, entry_schema_text
     from errorbook.core.diagnostics import Diagnostic, display_path, render_diagnostics
     from errorbook.core.errors import (
+        BusyError,
         CatalogError,
         ConfigError,
         OutputError,
@@ -78,7 +79,8 @@ if TYPE_CHECKING:
     from errorbook.python.export import export_package
     from errorbook.read.config import Config, load_config
     from errorbook.scaffold.entry import create_entry
-    from errorbook.write.files import FileChange, check_outputs, write_outputs
+    from errorbook.write.apply import write_outputs
+    from errorbook.write.files import FileChange, check_outputs
 
 #: Where each public name lives. They are imported on first use (PEP 562), so a command that
 #: needs little (``errorbook validate``) loads neither MkDocs nor the renderers.
@@ -91,6 +93,7 @@ _HOMES = {
     "Diagnostic": "core.diagnostics",
     "display_path": "core.diagnostics",
     "render_diagnostics": "core.diagnostics",
+    "BusyError": "core.errors",
     "CatalogError": "core.errors",
     "ConfigError": "core.errors",
     "OutputError": "core.errors",
@@ -131,7 +134,7 @@ _HOMES = {
     "create_entry": "scaffold.entry",
     "FileChange": "write.files",
     "check_outputs": "write.files",
-    "write_outputs": "write.files",
+    "write_outputs": "write.apply",
 }
 
 
@@ -151,6 +154,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BusyError",
     "Catalog",
     "CatalogChange",
     "CatalogDiff",

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from errorbook import ConfigError, OutputError, UsageError
+from errorbook import BusyError, ConfigError, OutputError, UsageError
 from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
 from errorbook.cli.common import ReaderGone
 
@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
         code: int = args.run(args)
-    except (ConfigError, UsageError) as error:
+    except (ConfigError, UsageError, BusyError) as error:
         print(f"errorbook: error: {error}", file=sys.stderr)
         return 2
     except OutputError as error:

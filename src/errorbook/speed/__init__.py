@@ -16,8 +16,8 @@ that no target needs any more should go.
   results come back from workers cheaply. Cold generate and validate at 10,000 entries.
 - `collecting_rarely` (`errorbook.speed.collect`): fewer garbage collections while a catalog is
   alive. Validate and cold generate at 10,000 entries.
-- `unchanged` / `settle` (`errorbook.speed.unchanged`): the nothing-changed record. Generate with
-  nothing changed at most 10% of a cold run.
+- `observe` / `unchanged` / `remember` (`errorbook.speed.unchanged`): the nothing-changed record.
+  Generate with nothing changed at most 10% of a cold run.
 
 This package imports nothing else of errorbook, so any stage may use it.
 """
