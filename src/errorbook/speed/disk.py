@@ -127,8 +127,10 @@ def _unfollowable(path: str, error: OSError) -> Found | None:
         return Found(path, "loop", reason="it leads to itself through links")
     try:
         target = os.readlink(path)
-    except OSError:
-        return None  # gone, or not a link: it vanished between listing and looking
+    except FileNotFoundError:
+        return None  # it vanished between listing and looking
+    except OSError:  # not a link, yet it cannot be looked at (e.g. its path is too long)
+        return Found(path, "unreadable", reason=error.strerror or str(error))
     why = "does not exist" if error.errno == errno.ENOENT else f"cannot be read ({error.strerror})"
     return Found(path, "dangling", reason=f"its target {target} {why}")
 
