@@ -130,3 +130,35 @@ def test_without_hard_links_an_existing_entry_is_still_kept(
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert 'title: "First"' in (tmp_path / "catalog/a/b.yaml").read_text()
     assert [p.name for p in (tmp_path / "catalog/a").iterdir()] == ["b.yaml"]
+
+
+@pytest.mark.parametrize("depth", [33, 2_000])
+def test_a_code_deeper_than_a_package_can_be_is_refused(tmp_path: Path, depth: int) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    result = run_cli(["new", "/".join(["deep"] * depth), "--status", "500"], tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"errorbook: error: the code has {depth:,} segments; a code may have at most 32: use "
+        "fewer, broader folders\n",
+    )
+    assert not (tmp_path / "catalog").exists()
+
+
+def test_a_catalog_a_thousand_folders_deep_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    assert run_cli(["new", "shop/order_not_found", "--status", "500"], tmp_path).exit_code == 0
+    entry = (tmp_path / "catalog/shop/order_not_found.yaml").read_bytes()
+    folder = os.open(tmp_path / "catalog", os.O_RDONLY)
+    for _ in range(1_000):  # by descriptor, as os.makedirs would recurse too deep
+        os.mkdir("d", dir_fd=folder)
+        inner = os.open("d", os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    file = os.open("leaf.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+    os.write(file, entry)
+    os.close(file)
+    os.close(folder)
+    for args in (["validate"], ["generate"], ["generate", "--check"]):
+        result = run_cli(args, tmp_path)
+        assert result.exit_code == 1, result.stderr
+        assert ": error: the code has 1,001 segments; a code may have at most 32 " in result.stderr
