@@ -26,7 +26,7 @@ def entry_files(folder: Path, diagnostics: list[Diagnostic]) -> Iterator[Path]:
             message = f"the symbolic link cannot be followed: {found.reason}"
             diagnostics.append(Diagnostic(path, 1, 1, "E026", message, hint))
         elif found.kind == "unreadable":
-            message = f"the folder cannot be read: {found.reason}"
+            message = f"it cannot be read: {found.reason}"
             diagnostics.append(Diagnostic(path, 1, 1, "E027", message))
         elif path.suffix.lower() not in (".yaml", ".yml"):
             continue
