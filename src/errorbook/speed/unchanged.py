@@ -94,6 +94,8 @@ class LastRun:
 
 def observe(inputs: RunInputs) -> Seen:
     """Fingerprint the inputs; call it before reading any of them."""
+    if _cache_file(inputs.key) is None:
+        return Seen(inputs, "")  # no record to compare with, or to write
     digest, newest = _inputs(inputs)
     if newest > time.time_ns() - RACY_NS:  # too recent for its times to show a later edit
         time.sleep(RACY_NS / 1e9)
@@ -147,15 +149,15 @@ def remember(
         managed: The managed folders.
         replay: The run's diagnostics as JSON values, for `unchanged` to return.
     """
+    target = _cache_file(seen.inputs.key)
+    if target is None:
+        return
     managed = tuple(managed)
     paths = sorted(map(str, outputs))
     expected, newest = _outputs(paths, managed, footprint)
     wait = newest + RACY_NS - time.time_ns()
     if wait > 0:  # so that an edit after this look changes a time the fingerprint holds
         time.sleep(wait / 1e9)
-    target = _cache_file(seen.inputs.key)
-    if target is None:
-        return
     if _outputs(paths, managed)[0] != expected:  # changed since the run wrote it: not ours
         forget(seen.inputs)
         return
