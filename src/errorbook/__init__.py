@@ -15,9 +15,9 @@ exactly these calls, which return data and never print.
    and mistakes, `Field` extension members, `Header` headers, `Example` samples and optional
    `Deprecation`. `load_catalog` builds it from a folder, with its diagnostics (`LoadResult`).
 4. The stages are usable on their own: `generate_outputs` returns ``{path: text}`` for every
-   generated file, `write_outputs` writes what changed (atomically) and `check_outputs` returns a
-   diff; `export_package` returns the generated Python package's files, and
-   `example_responses` imports it and returns each entry's `ExampleResponse`.
+   generated file, `write_outputs` writes what changed (never leaving a half-written file) and
+   `check_outputs` returns a diff; `export_package` returns the generated Python package's files,
+   and `example_responses` imports it and returns each entry's `ExampleResponse`.
 5. Other outputs: `openapi_document` builds the OpenAPI 3.1 components, and `openapi_text` the
    file ``errorbook export openapi`` writes, after `check_export_target` has vetted its path.
    `compare` loads two catalogs (folders or git revisions) into a `Comparison` of two `Side`
