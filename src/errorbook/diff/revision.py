@@ -89,7 +89,7 @@ def _old_config(config: Config, taker: _Taker, path: Path) -> tuple[Config, str 
         templates = read_settings(into / path).get("templates")
         if isinstance(templates, str) and "\0" not in templates:
             folder = posixpath.normpath(posixpath.join(path.parent.as_posix(), templates))
-            if not folder.startswith("../") and taker.exists(folder):
+            if not folder.startswith(("../", "/")) and folder != ".." and taker.exists(folder):
                 taker.take(folder)
         return load_config(into / path), None
     except ConfigError as error:
