@@ -12,6 +12,7 @@ import pytest
 
 from conftest import run_cli
 from errorbook.core.errors import OutputError
+from errorbook.speed.disk import stat_key
 from errorbook.write import apply
 from errorbook.write.apply import write_changes, write_outputs
 from errorbook.write.files import TEMPORARY, Plan
@@ -125,10 +126,8 @@ def test_new_folders_are_built_aside_and_appear_whole(docs: Path) -> None:
     assert {c.path for c in written.changes if c.kind == "create"} == set(files)
     assert _tree(docs / "new") == {f"deep/{n}.md": f"{NOTICE}{n}\n" for n in range(3)}
     # The footprint is every visible file as the run left it: what the record will vouch for.
-    on_disk = {str(p): p.stat() for p in docs.rglob("*") if p.is_file()}
-    assert {p: (s.st_ino, s.st_mtime_ns) for p, s in written.footprint.items()} == {
-        p: (s.st_ino, s.st_mtime_ns) for p, s in on_disk.items()
-    }
+    on_disk = {str(p): stat_key(p.stat()) for p in docs.rglob("*") if p.is_file()}
+    assert written.footprint == on_disk
 
 
 def test_temporaries_of_an_interrupted_run_are_removed_by_the_next(docs: Path) -> None:

@@ -47,6 +47,16 @@ class Found:
     reason: str = ""
 
 
+#: What a fingerprint keeps of a file's status: size, modification and change times, inode.
+#: (A whole ``os.stat_result`` weighs about a kilobyte; tens of thousands are kept at once.)
+StatKey = tuple[int, int, int, int]
+
+
+def stat_key(info: os.stat_result) -> StatKey:
+    """The `StatKey` of a file's status."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
 def visible(name: str) -> bool:
     """True for names errorbook reads: not hidden (``.git``, ``.x.yaml.swp``), not bytecode."""
     return not name.startswith(".") and name != "__pycache__"

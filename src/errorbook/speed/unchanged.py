@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from errorbook.speed.cachedir import user_cache_dir
-from errorbook.speed.disk import read_regular, walk
+from errorbook.speed.disk import StatKey, read_regular, stat_key, walk
 
 _FORMAT = 2
 #: Wider than the coarsest timestamp tick of Linux file systems (a 100 Hz jiffy).
@@ -135,7 +135,7 @@ def remember(
     seen: Seen,
     entries: int,
     outputs: Iterable[Path],
-    footprint: Mapping[str, os.stat_result],
+    footprint: Mapping[str, StatKey],
     managed: Iterable[Path],
     replay: Sequence[object] = (),
 ) -> None:
@@ -213,19 +213,19 @@ def _inputs(inputs: RunInputs) -> tuple[str, int]:
             if found.stat is None:
                 digest.update(f"{found.path}\0{found.kind}\0{found.reason}\n".encode())
             else:
-                newest = max(newest, _add(digest, found.path, found.stat))
+                newest = max(newest, _add(digest, found.path, stat_key(found.stat)))
     return digest.hexdigest(), newest
 
 
 def _outputs(
     outputs: Iterable[str],
     managed: Iterable[Path],
-    footprint: Mapping[str, os.stat_result] | None = None,
+    footprint: Mapping[str, StatKey] | None = None,
 ) -> tuple[str, int]:
     """The outputs' fingerprint: from ``footprint`` when given, else from disk."""
     if footprint is None:
         footprint = {
-            found.path: found.stat
+            found.path: stat_key(found.stat)
             for folder in managed
             for found in walk(str(folder), into_links=False)
             if found.kind == "file" and found.stat is not None
@@ -235,23 +235,23 @@ def _outputs(
     digest = hashlib.blake2b()
     newest = 0
     for path in sorted(paths):
-        info = footprint[path] if path in footprint else _stat(path)
-        newest = max(newest, _add(digest, path, info))
+        key = footprint[path] if path in footprint else _stat(path)
+        newest = max(newest, _add(digest, path, key))
     return digest.hexdigest(), newest
 
 
-def _stat(path: str) -> os.stat_result | None:
+def _stat(path: str) -> StatKey | None:
     try:
-        return os.stat(path)
+        return stat_key(os.stat(path))
     except OSError:
         return None
 
 
-def _add(digest: hashlib.blake2b, path: str, info: os.stat_result | None) -> int:
-    """Add one file to ``digest``; return the newest of its times."""
-    if info is None:
+def _add(digest: hashlib.blake2b, path: str, key: StatKey | None) -> int:
+    """Add one file to ``digest``; return the newer of its modification and change times."""
+    if key is None:
         digest.update(f"{path}\0missing\n".encode())
         return 0
-    line = f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}\n"
-    digest.update(line.encode())
-    return max(info.st_mtime_ns, info.st_ctime_ns)
+    size, modified, changed, inode = key
+    digest.update(f"{path}\0{size}\0{modified}\0{changed}\0{inode}\n".encode())
+    return max(modified, changed)

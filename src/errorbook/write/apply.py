@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from errorbook.core.errors import OutputError
-from errorbook.speed.disk import walk
+from errorbook.speed.disk import StatKey, stat_key, walk
 from errorbook.write.files import FileChange, file_in_the_way, make_plan
 
 _SUFFIX = ".errorbook-tmp"
@@ -46,7 +46,7 @@ class Written:
     """
 
     changes: tuple[FileChange, ...]
-    footprint: Mapping[str, os.stat_result]
+    footprint: Mapping[str, StatKey]
 
 
 def write_outputs(files: Mapping[Path, str], managed: Iterable[Path] = ()) -> list[FileChange]:
@@ -155,7 +155,7 @@ class _Stage:
         for temporary in self.moves:
             remove_tree(temporary)
 
-    def commit(self, footprint: dict[str, os.stat_result]) -> None:
+    def commit(self, footprint: dict[str, StatKey]) -> None:
         for temporary, (target, how) in sorted(self.moves.items(), key=lambda item: item[1]):
             try:
                 _move(temporary, target, how)
@@ -167,10 +167,12 @@ class _Stage:
                     ) from None
                 raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
             if how == "folder":
-                footprint.update((f.path, f.stat) for f in walk(target) if f.stat is not None)
+                footprint.update(
+                    (f.path, stat_key(f.stat)) for f in walk(target) if f.stat is not None
+                )
             else:
                 with contextlib.suppress(OSError):
-                    footprint[target] = os.stat(target)
+                    footprint[target] = stat_key(os.stat(target))
 
 
 def _write_file(path: str, data: bytes) -> None:

@@ -22,7 +22,7 @@ from typing import Literal
 
 from errorbook.core.errors import OutputError
 from errorbook.read.config import Config
-from errorbook.speed.disk import NotRegularFile, read_regular, walk
+from errorbook.speed.disk import NotRegularFile, StatKey, read_regular, stat_key, walk
 from errorbook.write.notice import is_generated
 
 #: The temporary names writing uses (see `errorbook.write.apply`); never anything else's.
@@ -53,7 +53,7 @@ class Plan:
     """
 
     changes: tuple[FileChange, ...]
-    found: Mapping[str, os.stat_result]
+    found: Mapping[str, StatKey]
     leftovers: tuple[str, ...]
     managed: tuple[Path, ...]
 
@@ -109,7 +109,7 @@ class _Disk:
     def __init__(self, managed: Iterable[Path]) -> None:
         self.managed = tuple(managed)
         #: Every visible regular file, none in or below a dot-folder (.git, .venv, ...).
-        self.found: dict[str, os.stat_result] = {}
+        self.found: dict[str, StatKey] = {}
         self.leftovers: list[str] = []
         self._names: dict[str, set[str]] = {}
         self._missing: set[str] = set()
@@ -119,7 +119,7 @@ class _Disk:
                 self._missing.add(folder)
             for found in walk(folder, into_links=False, names=listed):
                 if found.kind == "file" and found.stat is not None:
-                    self.found[found.path] = found.stat
+                    self.found[found.path] = stat_key(found.stat)
         for folder, names in listed.items():
             self._names[folder] = set(names)
             self.leftovers += (os.path.join(folder, n) for n in names if TEMPORARY.fullmatch(n))
