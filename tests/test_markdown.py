@@ -18,7 +18,7 @@ from errorbook.core.errors import OutputError
 from errorbook.docs import markdown
 from errorbook.pipeline import generate_outputs, managed_dirs
 from errorbook.read.config import load_config
-from errorbook.write.files import write_outputs
+from errorbook.write.apply import write_outputs
 
 EXTENSIONS = ["pymdownx.superfences", "pymdownx.tabbed", "tables"]
 #: As in mkdocs.yml: without preserve_tabs, Python-Markdown expands tabs in code to spaces.

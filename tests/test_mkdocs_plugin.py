@@ -13,6 +13,7 @@ import pytest
 
 from errorbook.core.errors import SiteError
 from errorbook.docs.site import build_site
+from errorbook.write.lock import project_lock
 from sitetools import ROOT, copy_project, with_site_url
 
 CASE = Path(__file__).parent / "cases" / "docs-pages"
@@ -108,3 +109,15 @@ def test_serve_watches_the_catalog_and_templates(project: Path) -> None:
     config.plugins["errorbook"].on_serve(Server(), config=config, builder=None)
 
     assert watched == [str(project / "catalog"), str(project / "templates")]
+
+
+def test_the_plugin_takes_the_project_lock(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ERRORBOOK_LOCK_TIMEOUT", "0.2")
+    with project_lock(project), pytest.raises(SiteError):
+        build_site(project / "mkdocs.yml")
+    logged = capsys.readouterr().err
+    assert f"waiting for another errorbook run in {project} to finish" in logged
+    assert f"errorbook: another errorbook run in {project} did not finish within 0.2 s" in logged
+    assert not (project / "docs" / "billing").exists()

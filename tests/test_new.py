@@ -130,3 +130,50 @@ def test_without_hard_links_an_existing_entry_is_still_kept(
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert 'title: "First"' in (tmp_path / "catalog/a/b.yaml").read_text()
     assert [p.name for p in (tmp_path / "catalog/a").iterdir()] == ["b.yaml"]
+
+
+@pytest.mark.parametrize("depth", [33, 2_000])
+def test_a_code_deeper_than_a_package_can_be_is_refused(tmp_path: Path, depth: int) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    result = run_cli(["new", "/".join(["deep"] * depth), "--status", "500"], tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"errorbook: error: the code has {depth:,} segments; a code may have at most 32: use "
+        "fewer, broader folders\n",
+    )
+    assert not (tmp_path / "catalog").exists()
+
+
+def _deep_entry(catalog: Path, name: str, depth: int, text: bytes) -> None:
+    """``catalog/name/name/.../leaf.yaml``, made by descriptor: os.makedirs would recurse too
+    deep, and the path may be too long for one system call."""
+    folder = os.open(catalog, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir(name, dir_fd=folder)
+        inner = os.open(name, os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    file = os.open("leaf.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+    os.write(file, text)
+    os.close(file)
+    os.close(folder)
+
+
+def test_a_catalog_a_thousand_folders_deep_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    assert run_cli(["new", "shop/order_not_found", "--status", "500"], tmp_path).exit_code == 0
+    entry = (tmp_path / "catalog/shop/order_not_found.yaml").read_bytes()
+    _deep_entry(tmp_path / "catalog", "d", 1_000, entry)
+    for args in (["validate"], ["generate"], ["generate", "--check"]):
+        result = run_cli(args, tmp_path)
+        assert result.exit_code == 1, result.stderr
+        assert ": error: the code has 1,001 segments; a code may have at most 32 " in result.stderr
+
+
+def test_a_path_too_long_to_read_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    (tmp_path / "catalog").mkdir()
+    _deep_entry(tmp_path / "catalog", "folder", 1_000, b"title: Deep\n")
+    result = run_cli(["validate"], tmp_path)
+    assert result.exit_code == 1
+    assert ": error: it cannot be read: File name too long [E027 not-a-file]\n" in result.stderr

@@ -96,3 +96,22 @@ def test_a_full_disk_under_stdout_is_reported_once(project: Path, args: list[str
         "errorbook: error: cannot write to standard output: No space left on device"
     )
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_argument_bytes_that_are_not_text_are_shown_as_hex(project: Path) -> None:
+    # Python keeps such bytes as lone surrogates (U+DCFF); neither the streams nor repr() in
+    # messages (ours and argparse's) may show them as \udcff.
+    code = os.fsdecode(b"shop/\xff")
+    result = subprocess.run(
+        [sys.executable, "-m", "errorbook", "new", code],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.stderr.startswith(b"errorbook: error: 'shop/\\xff' is not a valid code")
+    status = os.fsdecode(b"4\xff")
+    result = _errorbook(project, "new", "shop/x", "--status", status)
+    assert result.stderr.endswith("argument --status: invalid int value: '4\\xff'\n")
+    assert "udc" not in result.stderr

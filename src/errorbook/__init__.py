@@ -15,9 +15,9 @@ exactly these calls, which return data and never print.
    and mistakes, `Field` extension members, `Header` headers, `Example` samples and optional
    `Deprecation`. `load_catalog` builds it from a folder, with its diagnostics (`LoadResult`).
 4. The stages are usable on their own: `generate_outputs` returns ``{path: text}`` for every
-   generated file, `write_outputs` writes what changed (atomically) and `check_outputs` returns a
-   diff; `export_package` returns the generated Python package's files, and
-   `example_responses` imports it and returns each entry's `ExampleResponse`.
+   generated file, `write_outputs` writes what changed (never leaving a half-written file) and
+   `check_outputs` returns a diff; `export_package` returns the generated Python package's files,
+   and `example_responses` imports it and returns each entry's `ExampleResponse`.
 5. Other outputs: `openapi_document` builds the OpenAPI 3.1 components, and `openapi_text` the
    file ``errorbook export openapi`` writes, after `check_export_target` has vetted its path.
    `compare` loads two catalogs (folders or git revisions) into a `Comparison` of two `Side`
@@ -37,7 +37,7 @@ exactly these calls, which return data and never print.
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `TemplateError` for a broken template, a `UsageError` for arguments that
 cannot work, an `OutputError` when generated files cannot be written, a `SiteError` when MkDocs
-fails.
+fails, a `BusyError` when another run in the project held its lock for too long.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from errorbook.check.schema import entry_schema, entry_schema_path, entry_schema_text
     from errorbook.core.diagnostics import Diagnostic, display_path, render_diagnostics
     from errorbook.core.errors import (
+        BusyError,
         CatalogError,
         ConfigError,
         OutputError,
@@ -86,7 +87,8 @@ if TYPE_CHECKING:
     from errorbook.scaffold.entry import create_entry
     from errorbook.source_check.routes import Operation, render_routes
     from errorbook.source_check.scan import SourceReport, check_source
-    from errorbook.write.files import FileChange, check_outputs, write_outputs
+    from errorbook.write.apply import write_outputs
+    from errorbook.write.files import FileChange, check_outputs
 
 #: Where each public name lives. They are imported on first use (PEP 562), so a command that
 #: needs little (``errorbook validate``) loads neither MkDocs nor the renderers.
@@ -99,6 +101,7 @@ _HOMES = {
     "Diagnostic": "core.diagnostics",
     "display_path": "core.diagnostics",
     "render_diagnostics": "core.diagnostics",
+    "BusyError": "core.errors",
     "CatalogError": "core.errors",
     "ConfigError": "core.errors",
     "OutputError": "core.errors",
@@ -143,7 +146,7 @@ _HOMES = {
     "check_source": "source_check.scan",
     "FileChange": "write.files",
     "check_outputs": "write.files",
-    "write_outputs": "write.files",
+    "write_outputs": "write.apply",
 }
 
 
@@ -163,6 +166,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BusyError",
     "Catalog",
     "CatalogChange",
     "CatalogDiff",

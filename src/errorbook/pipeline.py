@@ -12,12 +12,21 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from errorbook.core.diagnostics import Diagnostic, count_errors, promote_warnings
+from errorbook.core.diagnostics import (
+    Diagnostic,
+    count_errors,
+    from_record,
+    promote_warnings,
+    to_record,
+)
 from errorbook.model import Catalog
 from errorbook.read.config import Config
+from errorbook.read.site_settings import MKDOCS_FILE
 from errorbook.speed import collecting_rarely
-from errorbook.speed.unchanged import RunInputs, settle, unchanged
-from errorbook.write.files import FileChange, check_outputs, managed_dirs, write_outputs
+from errorbook.speed.unchanged import LastRun, RunInputs, forget, observe, remember, unchanged
+from errorbook.write.apply import write_changes
+from errorbook.write.files import FileChange, check_outputs, managed_dirs
+from errorbook.write.lock import project_lock
 
 __all__ = [
     "RunResult",
@@ -113,55 +122,74 @@ def regenerate(
     *,
     strict: bool = False,
     on_checked: Callable[[RunResult], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Bring every generated file up to date with the catalog.
 
-    Nothing is loaded when nothing read or written has changed since the last clean run (see
-    `errorbook.speed.unchanged`). Files whose text is already right are not touched, so a watcher
-    (``mkdocs serve``) sees no change and does not rebuild in a loop. A catalog with errors
-    writes nothing.
+    Runs in one project take turns (`errorbook.write.lock`). Nothing is loaded when nothing
+    read or written has changed since the last run that wrote (see
+    `errorbook.speed.unchanged`): its diagnostics are replayed, so the result is the same.
+    Files whose text is already right are not touched, so a watcher (``mkdocs serve``) sees no
+    change and does not rebuild in a loop. A catalog with errors writes nothing, and a run that
+    fails or is killed while writing leaves every file as it was or as it meant it.
 
     Args:
         config: The project configuration.
         strict: Treat warnings as errors.
         on_checked: Called with the check's result before anything is generated, so a shell
             can show the diagnostics even when generating then fails.
+        on_wait: Told, once, when the run waits for another run in the project.
 
     Returns:
         The diagnostics and the files changed.
 
     Raises:
+        BusyError: Another run in the project did not finish in time.
         OutputError: A file could not be written, or belongs to someone else.
         TemplateError: A documentation template is broken.
     """
     managed = managed_dirs(config)
     inputs = _inputs(config)
-    last = unchanged(inputs, managed)
-    if last is not None:
-        skipped = RunResult((), None, last.entries, last.files, skipped=True)
-        if on_checked is not None:
-            on_checked(skipped)
-        return skipped
-    with collecting_rarely():
-        checked = validate(config, strict=strict)
-        if on_checked is not None:
-            on_checked(checked)
-        if checked.catalog is None:
-            return checked
-        clock = _Clock()
-        clock.timings.update(checked.timings)
-        files = generate_outputs(checked.catalog, config, clock.stage)
-        with clock.stage("write"):
-            changes = write_outputs(files, managed)
-        settle(inputs, not checked.diagnostics, checked.entries, files, managed)
+    with project_lock(config.root, on_wait=on_wait):
+        seen = observe(inputs)  # before anything is read: an edit from now on is a change
+        last = unchanged(seen, managed)
+        replayed = None if last is None else _replay(last, strict)
+        if replayed is not None:
+            if on_checked is not None:
+                on_checked(replayed)
+            return replayed
+        with collecting_rarely():
+            checked = validate(config, strict=strict)
+            if on_checked is not None:
+                on_checked(checked)
+            if checked.catalog is None:
+                return checked
+            clock = _Clock()
+            clock.timings.update(checked.timings)
+            files = generate_outputs(checked.catalog, config, clock.stage)
+            with clock.stage("write"):
+                forget(inputs)  # a run killed while writing must leave no record behind
+                written = write_changes(files, managed)
+            replay = [to_record(diagnostic) for diagnostic in checked.diagnostics]
+            remember(seen, checked.entries, files, written.footprint, managed, replay)
     return RunResult(
         checked.diagnostics,
         checked.catalog,
         checked.entries,
         len(files),
-        tuple(changes),
+        written.changes,
         timings=clock.timings,
     )
+
+
+def _replay(last: LastRun, strict: bool) -> RunResult | None:
+    """The result of a skipped run: the last run's diagnostics, as a full run would give them."""
+    diagnostics = [from_record(record) for record in last.replay]
+    if None in diagnostics:
+        return None
+    found = [d for d in diagnostics if d is not None]
+    found = promote_warnings(found) if strict else found
+    return RunResult(tuple(found), None, last.entries, last.files, skipped=True)
 
 
 def check_generated(
@@ -169,6 +197,7 @@ def check_generated(
     *,
     strict: bool = False,
     on_checked: Callable[[RunResult], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Compare the generated files on disk with what the catalog generates; write nothing.
 
@@ -176,17 +205,22 @@ def check_generated(
         config: The project configuration.
         strict: Treat warnings as errors.
         on_checked: As for `regenerate`.
+        on_wait: As for `regenerate`: a check waits for a run that writes.
 
     Returns:
         The diagnostics, and in ``stale`` a unified diff of every file that differs.
+
+    Raises:
+        BusyError: Another run in the project did not finish in time.
     """
-    checked = validate(config, strict=strict)
-    if on_checked is not None:
-        on_checked(checked)
-    if checked.catalog is None:
-        return checked
-    files = generate_outputs(checked.catalog, config)
-    stale = check_outputs(files, managed_dirs(config))
+    with project_lock(config.root, shared=True, on_wait=on_wait):
+        checked = validate(config, strict=strict)
+        if on_checked is not None:
+            on_checked(checked)
+        if checked.catalog is None:
+            return checked
+        files = generate_outputs(checked.catalog, config)
+        stale = check_outputs(files, managed_dirs(config))
     return RunResult(checked.diagnostics, checked.catalog, checked.entries, len(files), stale=stale)
 
 
@@ -242,8 +276,10 @@ def _untimed(name: str) -> Iterator[None]:
 
 
 def _inputs(config: Config) -> RunInputs:
-    """What a run's outputs depend on: the catalog, configuration, templates and errorbook."""
-    folders = [config.catalog, Path(__file__).resolve().parent]  # errorbook itself
+    """What a run's outputs depend on: the catalog, configuration, mkdocs.yml (W007),
+    templates and errorbook itself."""
+    folders = [config.catalog, Path(__file__).resolve().parent]
     if config.templates is not None:
         folders.append(config.templates)
-    return RunInputs(str(config.source), (config.source,), tuple(folders), repr(config))
+    files = (config.source, config.root / MKDOCS_FILE)
+    return RunInputs(str(config.source), files, tuple(folders), repr(config))

@@ -92,8 +92,11 @@ def _site_url(setting: SiteUrl | None, base_uri: str) -> Iterator[Diagnostic]:
     if setting is None:
         return
     hint = f"set site_url: {base_uri} in {MKDOCS_FILE}, or change base-uri to match it"
-    if setting.value is None:
+    shown = setting.where.raw
+    if setting.value is None and shown is None:
         message = "mkdocs.yml sets no site_url, so nothing ties the pages to their type URIs"
+    elif setting.value is None:
+        message = f"site_url must be the site's URL as text, not {shown or 'empty'}"
     elif setting.value.rstrip("/") + "/" != base_uri:
         message = (
             f"site_url {setting.value} differs from base-uri {base_uri}: error pages would not be "

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
-from errorbook import ConfigError, OutputError, UsageError
+from errorbook import BusyError, ConfigError, OutputError, UsageError
 from errorbook.cli import (
     build,
     check_source,
@@ -46,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe that cannot encode a character gets an escape, not a crash.
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=_ESCAPE)
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -54,11 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
         code: int = args.run(args)
-    except (ConfigError, UsageError) as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+    except (ConfigError, UsageError, BusyError) as error:
+        print(f"errorbook: error: {show_bytes(str(error))}", file=sys.stderr)
         return 2
     except OutputError as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+        print(f"errorbook: error: {show_bytes(str(error))}", file=sys.stderr)
         return 1
     except ReaderGone:
         return 1
@@ -67,12 +70,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+#: The error handler of standard output and error: see `_escape`.
+_ESCAPE = "errorbook.escape"
+#: ``repr()`` of a byte the locale could not decode, as argparse and ``!r`` print it.
+_SHOWN_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\udc([89a-f][0-9a-f])")
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Write what the stream cannot encode as an escape: ``\\xNN`` for a byte of a command-line
+    argument or file name that was not text in the locale (Python keeps it as a lone surrogate,
+    U+DC80-U+DCFF), and ``\\u...`` as ``backslashreplace`` does for anything else."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = (
+        f"\\x{ord(char) - 0xDC00:02x}"
+        if 0xDC80 <= ord(char) <= 0xDCFF
+        else char.encode("ascii", "backslashreplace").decode("ascii")
+        for char in error.object[error.start : error.end]
+    )
+    return "".join(shown), error.end
+
+
+codecs.register_error(_ESCAPE, _escape)
+
+
+def show_bytes(message: str) -> str:
+    """``message`` with each ``repr()``-shown undecodable byte (``\\udcff``) shown as ``\\xff``."""
+    return _SHOWN_SURROGATE.sub(r"\1\\x\2", message)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        super().error(show_bytes(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="errorbook",
         description="Validate an API error catalog and generate its docs and Python package.",
     )
-    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    verbs = parser.add_subparsers(
+        title="commands", metavar="COMMAND", required=True, parser_class=_Parser
+    )
     for verb in VERBS:
         sub = verbs.add_parser(verb.NAME, help=verb.HELP, description=verb.HELP)
         verb.add_arguments(sub)

@@ -103,7 +103,7 @@ def regenerate(config: Config, *, strict: bool) -> bool:
     """Bring the generated files up to date and print what happened; False on errors."""
     from errorbook import display_path, regenerate
 
-    run = regenerate(config, strict=strict, on_checked=print_diagnostics)
+    run = regenerate(config, strict=strict, on_checked=print_diagnostics, on_wait=say)
     if not run.ok:
         return False
     say(f"{len(run.written)} of {run.files} generated files changed")

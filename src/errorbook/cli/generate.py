@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from errorbook import check_generated
 
-    result = check_generated(config, strict=args.strict, on_checked=print_diagnostics)
+    result = check_generated(config, strict=args.strict, on_checked=print_diagnostics, on_wait=say)
     if not result.ok:
         say("nothing was written: fix the errors above first")
         return 1

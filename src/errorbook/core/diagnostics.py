@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "E023": "name-collision",
     "E024": "empty-catalog",
     "E025": "self-reference",
+    "E026": "broken-link",
+    "E027": "not-a-file",
     "E030": "python-keyword",
     "E031": "attribute-collision",
     "E032": "reserved-attribute",
@@ -100,6 +102,30 @@ class Diagnostic(Record):
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (str(self.path), self.line, self.column, self.code, self.message)
+
+
+def to_record(diagnostic: Diagnostic) -> list[object]:
+    """The diagnostic as JSON values, for the nothing-changed record to replay."""
+    d = diagnostic
+    return [str(d.path), d.line, d.column, d.code, d.message, d.hint, d.severity]
+
+
+def from_record(record: object) -> Diagnostic | None:
+    """The diagnostic `to_record` gave; None when ``record`` is not one."""
+    if not isinstance(record, list) or len(record) != 7:
+        return None
+    path, line, column, code, message, hint, severity = record
+    if not (
+        isinstance(path, str)
+        and isinstance(line, int)
+        and isinstance(column, int)
+        and code in RULES
+        and isinstance(message, str)
+        and (hint is None or isinstance(hint, str))
+        and severity in ("error", "warning")
+    ):
+        return None
+    return Diagnostic(Path(path), line, column, code, message, hint, severity)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -19,6 +19,10 @@ class OutputError(CatalogError):
     """Generated output could not be written, or would overwrite a file errorbook does not own."""
 
 
+class BusyError(CatalogError):
+    """Another errorbook run in the project held its lock for longer than the timeout."""
+
+
 class TemplateError(ConfigError):
     """A documentation template (usually a project override) is broken; the message says where."""
 

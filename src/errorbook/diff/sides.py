@@ -67,7 +67,7 @@ def compare(
         raise UsageError("give two catalogs to compare (OLD NEW), or --against REV")
     with ExitStack() as stack:
         if against is not None:
-            sides = [_revision(config, against, stack), (config, WORKING_TREE, None, ())]
+            sides = [_revision(config, against, stack), (config, WORKING_TREE, None, (), ())]
         else:
             sides = [_folder_or_revision(config, side, stack) for side in given]
         before, after = (_load(*side) for side in sides)
@@ -78,13 +78,13 @@ def compare(
 
 
 #: A catalog to load: its configuration, label, the folder standing for the repository's top
-#: level (for a revision), and notes from taking it.
-_Source = tuple[Config, str, Path | None, tuple[str, ...]]
+#: level (for a revision), notes from taking it, and the problems met while taking it.
+_Source = tuple[Config, str, Path | None, tuple[str, ...], tuple[Diagnostic, ...]]
 
 
 def _folder_or_revision(config: Config, given: str, stack: ExitStack) -> _Source:
     if Path(given).is_dir():
-        return replace(config, catalog=Path(given).resolve()), given, None, ()
+        return replace(config, catalog=Path(given).resolve()), given, None, (), ()
     try:
         return _revision(config, given, stack)
     except UsageError as error:
@@ -96,17 +96,23 @@ def _revision(config: Config, revision: str, stack: ExitStack) -> _Source:
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="errorbook-diff-")))
     taken = snapshot(config, revision, folder)
     notes = (f"{revision}: {taken.note}",) if taken.note else ()
-    return taken.config, revision, taken.root, notes
+    return taken.config, revision, taken.root, notes, taken.problems
 
 
-def _load(config: Config, label: str, root: Path | None, notes: tuple[str, ...]) -> Side:
+def _load(
+    config: Config,
+    label: str,
+    root: Path | None,
+    notes: tuple[str, ...],
+    problems: tuple[Diagnostic, ...],
+) -> Side:
     result = load_catalog(config)
-    if result.catalog is not None:
+    if result.catalog is not None and not problems:
         return Side(label, result.catalog, notes, revision=root is not None)
-    errors = [d for d in result.diagnostics if d.severity == "error"]
+    errors = [*problems, *(d for d in result.diagnostics if d.severity == "error")]
     if root is not None:  # name files by revision and repository path, not the temporary copy
         errors = [_at_revision(d, label, root) for d in errors]
-    if result.files and len(result.entries) == result.files:
+    if result.files and len(result.entries) == result.files and not problems:
         rules = ", ".join(sorted({d.code for d in errors}))
         count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
         note = (

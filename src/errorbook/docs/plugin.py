@@ -52,7 +52,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         project = self._project(config)
         try:
-            run = regenerate(project)
+            run = regenerate(project, on_wait=log.info)
         except CatalogError as error:
             raise PluginError(f"errorbook: {error}") from None
         if not run.ok:

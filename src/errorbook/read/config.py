@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import keyword
 import os
-import re
+import sys
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from errorbook.core.errors import ConfigError, first_bad_byte
+from errorbook.read.base_uri import normalise_base_uri
+from errorbook.speed.disk import FileTooLarge, NotRegularFile, read_regular
 
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
@@ -25,8 +29,8 @@ _KEYS = (
     "source",
     "tests",
 )
-_BASE_URI = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
-_PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: A configuration file is a few lines; the limit only stops a runaway file (or /dev/zero).
+MAX_CONFIG_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,15 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     return _parse(table, path.resolve(), _table_name(path))
 
 
+def read_settings(path: Path) -> dict[str, Any]:
+    """The errorbook settings of a configuration file as written, before any is checked.
+
+    Raises:
+        ConfigError: The file cannot be read, is not TOML, or has no errorbook table.
+    """
+    return _read_table(path)
+
+
 def _find_config(cwd: Path) -> Path:
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
@@ -105,16 +118,33 @@ def _table_name(path: Path) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+        raw = read_regular(path, MAX_CONFIG_BYTES)
+    except NotRegularFile as error:
+        raise ConfigError(f"cannot read {path}: it is {error.what}, not a TOML file") from None
+    except FileTooLarge as error:
+        raise ConfigError(
+            f"cannot read {path}: it has {error.size:,} bytes, and a configuration file may "
+            f"have at most {MAX_CONFIG_BYTES:,}"
+        ) from None
     except OSError as error:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ConfigError(
+            f"{path} starts with a byte order mark (BOM), which TOML does not allow: save it as "
+            "UTF-8 without a BOM"
+        )
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ConfigError(
             f"{path} is not UTF-8 ({first_bad_byte(error)}): TOML files must be UTF-8"
         ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path} nests arrays or tables too deeply to be read") from None
+    except (ValueError, MemoryError) as error:  # tomllib promises TOMLDecodeError only
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -135,27 +165,28 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
             tip = f"; did you mean '{guess[0]}'?" if guess else f"; known keys: {', '.join(_KEYS)}"
             raise ConfigError(f"{where}: unknown key '{key}'{tip}")
     root = source.parent
-    base_uri = _string(table, "base-uri", where, None)
-    if not _BASE_URI.fullmatch(base_uri):
+    given = _string(table, "base-uri", where, None)
+    try:
+        base_uri = normalise_base_uri(given)
+    except ValueError as error:
+        why = f": {error}" if str(error) else ""
         raise ConfigError(
-            f"{where}: base-uri must be an absolute http(s) URI ending in '/', got {base_uri!r}"
-        )
+            f"{where}: base-uri must be an absolute http(s) URI ending in '/', got {given!r}{why}"
+        ) from None
     envelope = _string(table, "envelope", where, "rfc9457")
     if envelope not in ENVELOPES:
         raise ConfigError(f"{where}: envelope must be 'rfc9457' or 'wrapped', got {envelope!r}")
     package = _optional_path(table, "python-package", where, root)
-    if package is not None and not _PACKAGE_NAME.fullmatch(package.name):
-        raise ConfigError(
-            f"{where}: python-package must end in a valid Python package name, got {package.name!r}"
-        )
+    if package is not None:
+        _check_package_name(package.name, where)
     config = Config(
         source=source,
         root=root,
         base_uri=base_uri,
-        catalog=_path(root, _string(table, "catalog", where, "catalog")),
+        catalog=_path(root, _path_setting(table, "catalog", where, "catalog")),
         envelope=envelope,
         python_package=package,
-        docs_dir=_path(root, _string(table, "docs-dir", where, "docs")),
+        docs_dir=_path(root, _path_setting(table, "docs-dir", where, "docs")),
         templates=_optional_path(table, "templates", where, root),
         source_paths=_paths(table, "source", where, root),
         test_paths=_paths(table, "tests", where, root),
@@ -192,6 +223,35 @@ def _check_places(config: Config, where: str) -> None:
         )
 
 
+def _check_package_name(name: str, where: str) -> None:
+    """The generated package's import name must work in ``import NAME`` and mean this package."""
+    problem = None
+    if not name.isidentifier():
+        problem = "is not a Python name (letters, digits and _, not starting with a digit)"
+    elif unicodedata.normalize("NFKC", name) != name:
+        normal = unicodedata.normalize("NFKC", name)
+        problem = (
+            f"is not in the form Python reads names in (NFKC): import would look for {normal!r}"
+        )
+    elif keyword.iskeyword(name):
+        problem = f"is a Python keyword, so `import {name}` is a syntax error"
+    elif name in sys.stdlib_module_names:
+        problem = "is the name of a standard-library module, which it would shadow"
+    if problem is not None:
+        raise ConfigError(
+            f"{where}: python-package must end in a valid Python package name; {name!r} "
+            f"{problem}: choose another, such as {_suggest(name)!r}"
+        )
+
+
+def _suggest(name: str) -> str:
+    normal = unicodedata.normalize("NFKC", name)
+    stem = "".join(c if c.isalnum() or c == "_" else "_" for c in normal).strip("_") or "my"
+    if stem.isidentifier() and not keyword.iskeyword(stem) and stem not in sys.stdlib_module_names:
+        return stem
+    return f"{'_' if stem[0].isdigit() else ''}{stem}_errors"
+
+
 def _path(root: Path, value: str) -> Path:
     # Lexically normalised, so "." and ".." settings compare like the folders they name.
     return Path(os.path.normpath(root / value))
@@ -216,10 +276,19 @@ def _paths(table: dict[str, Any], key: str, where: str, root: Path) -> tuple[Pat
             f"{where}: '{key}' must be a list of non-empty paths, e.g. {key} = [{example!r}], "
             f"got {value!r}"
         )
+    if any("\0" in item for item in value):
+        raise ConfigError(f"{where}: '{key}' holds a NUL character, which no path can hold")
     return tuple(dict.fromkeys(_path(root, item) for item in value))
+
+
+def _path_setting(table: dict[str, Any], key: str, where: str, default: str | None) -> str:
+    value = _string(table, key, where, default)
+    if "\0" in value:
+        raise ConfigError(f"{where}: '{key}' holds a NUL character, which no path can hold")
+    return value
 
 
 def _optional_path(table: dict[str, Any], key: str, where: str, root: Path) -> Path | None:
     if key not in table:
         return None
-    return _path(root, _string(table, key, where, None))
+    return _path(root, _path_setting(table, key, where, None))

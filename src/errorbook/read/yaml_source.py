@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.read.yaml_builder import MAP, MAX_DEPTH, SEQ, STR, Builder, char_at, mark, too_deep
+from errorbook.speed.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.speed.pickling import Record
 
 MAX_BYTES = 1 << 20
@@ -106,7 +107,12 @@ def read_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
         The document, or None when the file cannot be used; and every problem found in it.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
+    except FileTooLarge as error:
+        return None, [_too_large(path, error.size)]
+    except NotRegularFile as error:
+        message = f"the entry is {error.what}, not a regular file"
+        return None, [Diagnostic(path, 1, 1, "E027", message)]
     except OSError as error:
         return None, [Diagnostic(path, 1, 1, "E001", f"cannot read the file: {error.strerror}")]
     return parse_document(path, raw)
@@ -115,8 +121,7 @@ def read_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
 def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
     """Parse the bytes of one entry file; see `read_document`."""
     if len(raw) > MAX_BYTES:
-        message = f"the file is {len(raw):,} bytes; an entry may have at most {MAX_BYTES:,}"
-        return None, [Diagnostic(path, 1, 1, "E009", message)]
+        return None, [_too_large(path, len(raw))]
     text, problem = _decode(path, raw)
     if problem:
         return None, [problem]
@@ -141,6 +146,11 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Diagno
         )
         return None, [Diagnostic(path, line, column, "E007", message)]
     return Document(path, text, data), []
+
+
+def _too_large(path: Path, size: int) -> Diagnostic:
+    message = f"the file is {size:,} bytes; an entry may have at most {MAX_BYTES:,}"
+    return Diagnostic(path, 1, 1, "E009", message)
 
 
 def locate(document: Document, path: Sequence[PathItem], *, key: bool = False) -> Location:
@@ -265,11 +275,12 @@ def read_setting(path: Path, key: str) -> tuple[str | None, Location] | None:
 
     The file is only composed, never constructed, so tags such as ``!!python/name:`` that
     MkDocs resolves are never run here. Returns None when the file cannot be read or parsed
-    (that tool reports its own syntax errors). The value is None, at line 1, when the key is
-    absent, and None at its position when it is not a plain string.
+    (that tool reports its own syntax errors). The value is None, at line 1 and with no
+    ``raw`` text, when the key is absent; when it is not a plain string, the value is None at
+    its position, and ``raw`` shows what it is instead (``5``, ``a list``; empty for null).
     """
     try:
-        node = _compose(path.read_text(encoding="utf-8-sig"))
+        node = _compose(read_regular(path, MAX_BYTES).decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     found = _child(node, key) if node is not None else None
@@ -277,5 +288,8 @@ def read_setting(path: Path, key: str) -> tuple[str | None, Location] | None:
         return None, Location(1, 1)
     _, value = found
     line, column = mark(value)
-    text = value.value if isinstance(value, ScalarNode) and value.tag == STR else None
-    return text, Location(line, column, text)
+    if not isinstance(value, ScalarNode):
+        kind = "a list" if isinstance(value, SequenceNode) else "a mapping"
+        return None, Location(line, column, kind)
+    text = value.value if value.tag == STR else None
+    return text, Location(line, column, value.value)

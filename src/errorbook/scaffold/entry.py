@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from errorbook.check.codes import MAX_SEGMENTS
 from errorbook.check.schema import entry_schema_path
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import OutputError, UsageError
@@ -31,6 +32,11 @@ def create_entry(config: Config, code: str, status: int, title: str | None = Non
         raise UsageError(
             f"'{code}' is not a valid code: use lowercase segments of letters, digits and _, "
             "joined by /, with at least one folder, e.g. payments/card/declined"
+        )
+    if code.count("/") >= MAX_SEGMENTS:
+        raise UsageError(
+            f"the code has {code.count('/') + 1:,} segments; a code may have at most "
+            f"{MAX_SEGMENTS}: use fewer, broader folders"
         )
     if not 400 <= status <= 599:
         raise UsageError(f"--status must be between 400 and 599, not {status}")

@@ -16,8 +16,12 @@ that no target needs any more should go.
   results come back from workers cheaply. Cold generate and validate at 10,000 entries.
 - `collecting_rarely` (`errorbook.speed.collect`): fewer garbage collections while a catalog is
   alive. Validate and cold generate at 10,000 entries.
-- `unchanged` / `settle` (`errorbook.speed.unchanged`): the nothing-changed record. Generate with
-  nothing changed at most 10% of a cold run.
+- `observe` / `unchanged` / `remember` (`errorbook.speed.unchanged`): the nothing-changed record.
+  Generate with nothing changed at most 10% of a cold run.
+
+One module here is not a speed-up: `errorbook.speed.disk` (walking folders, reading regular
+files) lives here because the nothing-changed record must see the files exactly as the readers
+and the writer do, and may import nothing outside this package.
 
 This package imports nothing else of errorbook, so any stage may use it.
 """
