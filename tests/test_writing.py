@@ -12,7 +12,7 @@ import pytest
 
 from conftest import run_cli
 from errorbook.core.errors import OutputError
-from errorbook.speed.disk import stat_key
+from errorbook.disk import stat_key
 from errorbook.write import apply
 from errorbook.write.apply import write_changes, write_outputs
 from errorbook.write.files import TEMPORARY, Plan

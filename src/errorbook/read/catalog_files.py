@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from errorbook.core.diagnostics import Diagnostic
-from errorbook.speed.disk import describe, walk
+from errorbook.disk import describe, walk
 
 _ENTRY_SUFFIX = ".yaml"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from errorbook.core.errors import ConfigError, first_bad_byte
+from errorbook.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.read.base_uri import normalise_base_uri
-from errorbook.speed.disk import FileTooLarge, NotRegularFile, read_regular
 
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")

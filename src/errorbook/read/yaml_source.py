@@ -23,8 +23,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from errorbook.core.diagnostics import Diagnostic
+from errorbook.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.read.yaml_builder import MAP, MAX_DEPTH, SEQ, STR, Builder, char_at, mark, too_deep
-from errorbook.speed.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.speed.pickling import Record
 
 MAX_BYTES = 1 << 20

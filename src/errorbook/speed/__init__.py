@@ -19,7 +19,7 @@ that no target needs any more should go.
 - `observe` / `unchanged` / `remember` (`errorbook.speed.unchanged`): the nothing-changed record.
   Generate with nothing changed at most 10% of a cold run.
 
-One module here is not a speed-up: `errorbook.speed.disk` (walking folders, reading regular
+One module here is not a speed-up: `errorbook.disk` (walking folders, reading regular
 files) lives here because the nothing-changed record must see the files exactly as the readers
 and the writer do, and may import nothing outside this package.
 

@@ -12,7 +12,7 @@ are what a run would write.
 
 A fingerprint holds each file's path, size, modification and status-change times and inode, as
 git's index does, so an edit that keeps the size and restores the modification time is still
-seen. Folders are walked as the readers walk them (`errorbook.speed.disk.walk`: through links,
+seen. Folders are walked as the readers walk them (`errorbook.disk.walk`: through links,
 as Jinja follows a linked template folder). Two rules make the record exact:
 
 - The inputs are fingerprinted (`observe`) before any of them is read, so an entry edited or
@@ -43,8 +43,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from errorbook.disk import StatKey, read_regular, stat_key, walk
 from errorbook.speed.cachedir import user_cache_dir
-from errorbook.speed.disk import StatKey, read_regular, stat_key, walk
 
 _FORMAT = 2
 #: Wider than the coarsest timestamp tick of Linux file systems (a 100 Hz jiffy).

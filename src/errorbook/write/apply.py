@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from errorbook.core.errors import OutputError
-from errorbook.speed.disk import StatKey, stat_key, walk
+from errorbook.disk import StatKey, stat_key, walk
 from errorbook.write.files import FileChange, file_in_the_way, make_plan
 
 _SUFFIX = ".errorbook-tmp"

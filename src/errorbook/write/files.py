@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Literal
 
 from errorbook.core.errors import OutputError
+from errorbook.disk import NotRegularFile, StatKey, read_regular, stat_key, walk
 from errorbook.read.config import Config
-from errorbook.speed.disk import NotRegularFile, StatKey, read_regular, stat_key, walk
 from errorbook.write.notice import is_generated
 
 #: The temporary names writing uses (see `errorbook.write.apply`); never anything else's.

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from errorbook.core.errors import BusyError, ConfigError
+from errorbook.disk import read_regular
 from errorbook.speed.cachedir import user_cache_dir
-from errorbook.speed.disk import read_regular
 
 try:
     import fcntl
