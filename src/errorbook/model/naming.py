@@ -60,6 +60,12 @@ def attribute_name(member: str) -> str:
     return _WORD_BOUNDARY.sub("_", member).lower()
 
 
+def nested_class_name(owner: str, member: str, *, item: bool = False) -> str:
+    """The TypedDict of what a member holds: ``InvalidInput`` and ``errors`` become
+    ``InvalidInputErrors``, and an item of it ``InvalidInputErrorsItem``."""
+    return owner + class_name(attribute_name(member)) + ("Item" if item else "")
+
+
 def module_name(folder: str) -> str:
     """The dotted module path of a catalog folder: ``unkey/data`` becomes ``unkey.data``."""
     return folder.replace("/", ".")

@@ -232,7 +232,8 @@ def _configure(catalog: Catalog) -> Brackets:
 
 def _render_module(folder: _Folder, source_root: str) -> str:
     classes = [class_view(entry) for entry in folder.entries]
-    exports = sorted((c.name for c in classes), key=natural_sort_key)
+    names = [name for c in classes for name in (c.name, *(d.name for d in c.typed_dicts))]
+    exports = sorted(names, key=natural_sort_key)
     what = f"the catalog folder {source_root}{folder.path}"
     submodules = Brackets("(", [string_literal(c) for c in folder.children], ")", tuple_=True)
     return (
@@ -261,14 +262,19 @@ def _type_imports(classes: list[ClassView], children: Sequence[str]) -> list[str
     """The module's ``if TYPE_CHECKING:`` imports; an empty string stands for a blank line."""
     lines = []
     if any(uses_typing_names(view) for view in classes):
-        lines = ["from collections.abc import Mapping", "from typing import Any"]
+        optional = any(d.optional_keys for view in classes for d in view.typed_dicts)
+        names = "Any, NotRequired" if optional else "Any"
+        lines = ["from collections.abc import Mapping", f"from typing import {names}"]
     lazy = _lazy_imports(children)
     return [*lines, "", *lazy] if lines and lazy else lines + lazy
 
 
 def _imports(folder: _Folder, classes: list[ClassView]) -> list[str]:
+    """The module's imports; an empty string stands for a blank line."""
     runtime = f"{folder.parent_import}{RUNTIME_PACKAGE}"
     lines = [f"from {runtime}.problem import Problem"] if classes else []
+    if any(view.typed_dicts for view in classes):
+        lines = ["from typing import TypedDict", "", *lines]
     if folder.children:
         lines.append(f"from {runtime}.registry import submodules as _submodules")
     return lines
