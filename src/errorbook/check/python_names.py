@@ -14,6 +14,7 @@ from errorbook.check.reporter import Reporter
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef
 from errorbook.model.naming import (
+    INTEGRATIONS_PACKAGE,
     RESERVED_CLASSES,
     ROOT_NAMES,
     attribute_name,
@@ -98,4 +99,7 @@ def _module_problem(segment: str, *, top: bool) -> tuple[str, str] | None:
     if top and segment in ROOT_NAMES:
         message = f"the folder {segment} would replace {segment}() of the package's root module"
         return "E034", message
+    if top and segment == INTEGRATIONS_PACKAGE:
+        message = f"the folder {segment} would be the package's own {segment} subpackage"
+        return "E034", message + ", which holds its web-framework adapters"
     return None

@@ -41,7 +41,9 @@ CONSTRUCTOR_NAMES = frozenset(
 #: Class names the generated modules already use for something else.
 RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: Public names of the package's root module, which a top-level subpackage would replace.
-ROOT_NAMES = frozenset({"lookup", "parse"})
+ROOT_NAMES = frozenset({"lookup", "parse", "from_response", "raise_for_problem"})
+#: The subpackage of the generated package that holds its web-framework adapters.
+INTEGRATIONS_PACKAGE = "integrations"
 #: The folder of the generated package that holds errorbook's runtime (the ``Problem`` base).
 RUNTIME_PACKAGE = "_runtime"
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 #: The modules of `errorbook.python.runtime`, copied into every package's ``_runtime`` folder.
 RUNTIME_MODULES = (
     "__init__.py",
+    "client.py",
     "parse.py",
     "problem.py",
     "registry.py",

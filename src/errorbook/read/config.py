@@ -11,11 +11,27 @@ from pathlib import Path
 from typing import Any, Literal
 
 from errorbook.core.errors import ConfigError, first_bad_byte
+from errorbook.read.package_settings import (
+    Distribution,
+    parse_distribution,
+    parse_integrations,
+    parse_problems,
+)
 
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
 
-_KEYS = ("base-uri", "catalog", "envelope", "python-package", "docs-dir", "templates")
+_KEYS = (
+    "base-uri",
+    "catalog",
+    "envelope",
+    "python-package",
+    "docs-dir",
+    "templates",
+    "integrations",
+    "problems",
+    "python-distribution",
+)
 _BASE_URI = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
 _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -33,6 +49,11 @@ class Config:
         python_package: Folder of the generated Python package, or ``None`` to skip it.
         docs_dir: Folder that receives the generated Markdown pages.
         templates: Folder of template overrides, or ``None``.
+        integrations: The web frameworks the package gets adapters for (``fastapi``, ...).
+        problems: What the adapters turn the frameworks' own errors into: ``(key, code)``
+            pairs, the key ``validation`` or an HTTP status such as ``"404"``.
+        distribution: The package's distribution name and version, when it is to be built
+            into a wheel of its own.
     """
 
     source: Path
@@ -43,6 +64,9 @@ class Config:
     python_package: Path | None
     docs_dir: Path
     templates: Path | None
+    integrations: tuple[str, ...] = ()
+    problems: tuple[tuple[str, str], ...] = ()
+    distribution: Distribution | None = None
 
     @property
     def package_name(self) -> str | None:
@@ -142,9 +166,31 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         python_package=package,
         docs_dir=_path(root, _string(table, "docs-dir", where, "docs")),
         templates=_optional_path(table, "templates", where, root),
+        integrations=parse_integrations(table, where),
+        problems=parse_problems(table, where),
+        distribution=parse_distribution(table, where),
     )
     _check_places(config, where)
+    _check_package_settings(config, where)
     return config
+
+
+def _check_package_settings(config: Config, where: str) -> None:
+    """Settings of the generated package need one, and the error map needs adapters."""
+    for key, value in (
+        ("integrations", config.integrations),
+        ("python-distribution", config.distribution),
+    ):
+        if value and config.python_package is None:
+            raise ConfigError(
+                f"{where}: {key} is for the generated package: set python-package too, "
+                'e.g. python-package = "src/my_errors"'
+            )
+    if config.problems and not config.integrations:
+        raise ConfigError(
+            f"{where}: problems maps the frameworks' own errors for the adapters: set "
+            'integrations too, e.g. integrations = ["fastapi"]'
+        )
 
 
 def _check_places(config: Config, where: str) -> None:
