@@ -147,12 +147,23 @@ def _header(source: str) -> list[str]:
 @functools.cache
 def runtime_files() -> dict[str, str]:
     """The runtime's modules as the package holds them: each behind errorbook's notice."""
-    folder = importlib.resources.files("errorbook.python.runtime")
-    notice = "".join(f"{line}\n" for line in _header("errorbook.python.runtime"))
+    return copied_modules("errorbook.python.runtime", RUNTIME_PACKAGE, RUNTIME_MODULES)
+
+
+def copied_modules(source: str, folder: str, names: Iterable[str]) -> dict[str, str]:
+    """Modules of errorbook's package ``source`` as the generated package's ``folder`` holds
+    them: verbatim, behind errorbook's notice."""
+    files = importlib.resources.files(source)
+    notice = notice_text(source)
     return {
-        f"{RUNTIME_PACKAGE}/{name}": notice + folder.joinpath(name).read_text(encoding="utf-8")
-        for name in RUNTIME_MODULES
+        f"{folder}/{name}": notice + files.joinpath(name).read_text(encoding="utf-8")
+        for name in names
     }
+
+
+def notice_text(source: str) -> str:
+    """The generated-file notice of a Python file made from ``source``, as lines."""
+    return "".join(f"{line}\n" for line in _header(source))
 
 
 @functools.cache
