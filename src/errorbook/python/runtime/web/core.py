@@ -72,7 +72,8 @@ class Settings:
         logger: logging.Logger | None = None,
     ) -> None:
         if not _is_visible(request_id_header) or ":" in request_id_header:
-            raise ValueError(f"request_id_header is not a header name: {request_id_header!r}")
+            message = f"request_id_header is not a header name: {request_id_header!r}"
+            raise ValueError(message)
         self.request_id_header = request_id_header
         self.new_request_id = new_request_id or _new_request_id
         if logger is None:
@@ -83,7 +84,7 @@ class Settings:
 
     def request_id(self, sent: str | None) -> str:
         """The request's id: the one it sent, when it is one line of visible ASCII of at
-        most 200 characters (it is echoed in a header and logged), otherwise a new one."""
+        most 200 characters (it is echoed in a header and logged), else a new one."""
         if sent and len(sent) <= _MAX_REQUEST_ID and _is_visible(sent):
             return sent
         return self.new_request_id()
@@ -133,17 +134,23 @@ def for_validation(invalid: Iterable[Invalid], status: int = 422) -> Problem:
     code = _problems.get(VALIDATION)
     if code is None:
         errors = [{"location": where, "message": message} for where, message in found]
-        return Problem.generic(status, extensions={"errors": errors} if errors else None)
+        extensions = {"errors": errors} if errors else None
+        return Problem.generic(status, extensions=extensions)
     cls = lookup(code)
     if _items is None:
         return cls()
     attribute, form, location, message = _items
-    members: dict[str, Any] = {attribute: [_item(form, location, message, *p) for p in found]}
+    items = [_item(form, location, message, *problem) for problem in found]
+    members: dict[str, Any] = {attribute: items}
     return cls(**members)
 
 
 def _item(
-    form: str, location_key: str | None, message_key: str | None, location: str, message: str
+    form: str,
+    location_key: str | None,
+    message_key: str | None,
+    location: str,
+    message: str,
 ) -> object:
     if form == "string":
         return f"{location}: {message}" if location else message
@@ -151,7 +158,8 @@ def _item(
     if location_key is not None:
         item[location_key] = location
     if message_key is not None:
-        item[message_key] = message if location_key is not None else f"{location}: {message}"
+        where = f"{location}: " if location_key is None else ""  # else it has its own
+        item[message_key] = where + message
     return item
 
 
@@ -193,7 +201,9 @@ def body_bytes(problem: Problem, request_id: str | None) -> bytes:
         return problem.to_json()
     if request_id is None:
         request_id = problem.request_id
-    meta = b"{}" if request_id is None else b'{"requestId":' + encode(request_id).encode() + b"}"
+    meta = b"{}"
+    if request_id is not None:
+        meta = b'{"requestId":' + encode(request_id).encode() + b"}"
     return b'{"meta":' + meta + b',"error":' + problem.to_json() + b"}"
 
 

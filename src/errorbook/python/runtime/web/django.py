@@ -57,11 +57,16 @@ class ProblemMiddleware:
         if response.status_code >= 400 and _is_django_page(response):
             allow = response.get("Allow")
             extra = {"Allow": allow} if allow else None
-            response = _response(core.for_status(response.status_code), request_id, extra)
+            problem = core.for_status(response.status_code)
+            response = _response(problem, request_id, extra)
         response.headers.setdefault(header, request_id)
         return response
 
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse:
+    def process_exception(
+        self,
+        request: HttpRequest,
+        exception: Exception,
+    ) -> HttpResponse:
         """The problem for what a view raised; an unknown exception is logged first."""
         request_id = _request_id(request)
         problem = _known(exception)
@@ -112,7 +117,10 @@ def _response(
     return HttpResponse(body, status=status, headers=headers)
 
 
-def exception_handler(exception: Exception, context: Mapping[str, Any]) -> HttpResponse | None:
+def exception_handler(
+    exception: Exception,
+    context: Mapping[str, Any],
+) -> HttpResponse | None:
     """REST framework's ``EXCEPTION_HANDLER``: its errors, Django's and problems as problems.
 
     A ``ValidationError`` becomes the ``validation`` problem with one item per field error;
@@ -137,8 +145,12 @@ def exception_handler(exception: Exception, context: Mapping[str, Any]) -> HttpR
 
 
 def _own_detail(exception: Any) -> str | None:
-    detail = exception.detail
-    return detail if isinstance(detail, str) and detail != exception.default_detail else None
+    """The application's own message, not REST framework's wording of the status (which
+    it may format, as in 'Method "PUT" not allowed.')."""
+    detail, default = exception.detail, str(exception.default_detail)
+    if not isinstance(detail, str) or detail == default or "{" in default:
+        return None
+    return detail
 
 
 def _invalid(detail: Any, where: list[str]) -> Iterator[tuple[list[str], str]]:
@@ -155,14 +167,19 @@ def _invalid(detail: Any, where: list[str]) -> Iterator[tuple[list[str], str]]:
         yield where, str(detail)
 
 
-def _api_headers(exception: Any, request: Any, context: Mapping[str, Any]) -> dict[str, str]:
+def _api_headers(
+    exception: Any,
+    request: Any,
+    context: Mapping[str, Any],
+) -> dict[str, str]:
     headers: dict[str, str] = {}
     wait = getattr(exception, "wait", None)
     if isinstance(wait, int | float):
         headers["Retry-After"] = str(int(wait))
     view = context.get("view")
     authenticate = getattr(view, "get_authenticate_header", None)
-    if authenticate is not None and exception.status_code == 401 and request is not None:
+    unauthenticated = exception.status_code == 401 and request is not None
+    if authenticate is not None and unauthenticated:
         value = authenticate(request)
         if value:
             headers["WWW-Authenticate"] = value

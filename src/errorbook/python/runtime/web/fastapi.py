@@ -50,7 +50,9 @@ def install(
         openapi: Add the catalog's schemas and responses to a FastAPI app's ``/openapi.json``.
     """
     settings = core.Settings(
-        request_id_header=request_id_header, new_request_id=new_request_id, logger=logger
+        request_id_header=request_id_header,
+        new_request_id=new_request_id,
+        logger=logger,
     )
     app.add_middleware(ProblemMiddleware, settings=settings)
 
@@ -68,7 +70,11 @@ def install(
     _install_fastapi(app, settings, openapi)
 
 
-def _install_fastapi(app: Starlette, settings: core.Settings, with_openapi: bool) -> None:
+def _install_fastapi(
+    app: Starlette,
+    settings: core.Settings,
+    with_openapi: bool,
+) -> None:
     try:
         from fastapi import FastAPI
         from fastapi.exceptions import RequestValidationError
@@ -90,9 +96,10 @@ def _extend_openapi(app: Any) -> None:
 
     def document() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _validation_responses(openapi.merge_components(build()))
-        found: dict[str, Any] = app.openapi_schema
-        return found
+            found = openapi.merge_components(build())
+            app.openapi_schema = _validation_responses(found)
+        built: dict[str, Any] = app.openapi_schema
+        return built
 
     app.openapi = document
 
@@ -106,7 +113,9 @@ def _validation_responses(document: dict[str, Any]) -> dict[str, Any]:
     status, response = next(iter(openapi.responses([lookup(code)]).items()))
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
-            answers = operation.get("responses") if isinstance(operation, dict) else None
+            if not isinstance(operation, dict):
+                continue
+            answers = operation.get("responses")
             if isinstance(answers, dict) and "422" in answers:
                 del answers["422"]
                 answers.setdefault(str(status), response)
@@ -170,5 +179,6 @@ class ProblemMiddleware:
             if started:
                 raise  # the response is under way: the server ends it, and logs the error
             self.settings.log(error, request_id)
-            status, headers, body = core.respond(core.for_exception(), request_id, self.settings)
+            problem = core.for_exception()
+            status, headers, body = core.respond(problem, request_id, self.settings)
             await Response(body, status, headers)(scope, receive, send)

@@ -41,11 +41,15 @@ def install(
         logger: Where unhandled exceptions are logged (default ``<package>.integrations``).
     """
     settings = core.Settings(
-        request_id_header=request_id_header, new_request_id=new_request_id, logger=logger
+        request_id_header=request_id_header,
+        new_request_id=new_request_id,
+        logger=logger,
     )
 
+    header = settings.request_id_header
+
     def start() -> None:
-        g.request_id = settings.request_id(request.headers.get(settings.request_id_header))
+        g.request_id = settings.request_id(request.headers.get(header))
 
     def echo(response: Response) -> Response:
         response.headers.setdefault(settings.request_id_header, _request_id(settings))
@@ -58,7 +62,9 @@ def install(
         if error.code is None:  # a response raised as an exception: send it as it is
             return error.get_response()
         # werkzeug's own description of the status is no detail of this occurrence.
-        own = error.description if error.description != type(error).description else None
+        own = error.description
+        if own == type(error).description:
+            own = None
         found = core.for_status(error.code, own)
         extra = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
         return _response(found, settings, extra)
@@ -77,12 +83,14 @@ def install(
 def _request_id(settings: core.Settings) -> str:
     found = g.get("request_id")
     if not isinstance(found, str):  # an error before the request started (a 404 route)
-        found = g.request_id = settings.request_id(request.headers.get(settings.request_id_header))
+        sent = request.headers.get(settings.request_id_header)
+        found = g.request_id = settings.request_id(sent)
     return found
 
 
 def _response(
     problem: Problem, settings: core.Settings, extra: dict[str, str] | None = None
 ) -> Response:
-    status, headers, body = core.respond(problem, _request_id(settings), settings, extra)
+    request_id = _request_id(settings)
+    status, headers, body = core.respond(problem, request_id, settings, extra)
     return Response(body, status, headers)

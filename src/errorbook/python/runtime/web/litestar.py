@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from litestar.types import ASGIApp, Receive, Scope, Send
     from litestar.typing import FieldDefinition
 
+    AnyRequest = Request[Any, Any, Any]
+
 __all__ = ["ProblemPlugin", "plugin", "responses"]
 
 
@@ -56,7 +58,9 @@ def plugin(
         openapi: Add the catalog's schemas and responses to the app's OpenAPI document.
     """
     settings = core.Settings(
-        request_id_header=request_id_header, new_request_id=new_request_id, logger=logger
+        request_id_header=request_id_header,
+        new_request_id=new_request_id,
+        logger=logger,
     )
     return ProblemPlugin(settings, openapi)
 
@@ -120,9 +124,14 @@ class ProblemPlugin(InitPlugin, OpenAPISchemaPlugin):
         handlers[HTTPException] = self._http_error
         handlers[ValidationException] = self._invalid
         handlers[Exception] = self._crash
-        app_config.middleware.insert(0, DefineMiddleware(_RequestIds, settings=self.settings))
+        request_ids = DefineMiddleware(_RequestIds, settings=self.settings)
+        app_config.middleware.insert(0, request_ids)
         config = app_config.openapi_config
         if self.openapi and config is not None:
+            import copy
+
+            # A copy: Litestar's default configuration is one object that every app shares.
+            config = app_config.openapi_config = copy.copy(config)
             config.components = _WithCatalog.around(config.components)
         return app_config
 
@@ -139,21 +148,24 @@ class ProblemPlugin(InitPlugin, OpenAPISchemaPlugin):
         assert isinstance(schema, Schema)
         return schema
 
-    def _problem(self, request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    def _problem(self, request: AnyRequest, error: Exception) -> Response[bytes]:
         assert isinstance(error, Problem)
         return self._response(error, request)
 
-    def _http_error(self, request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    def _http_error(self, request: AnyRequest, error: Exception) -> Response[bytes]:
         assert isinstance(error, HTTPException)
         found = core.for_status(error.status_code, error.detail)
         return self._response(found, request, error.headers)
 
-    def _invalid(self, request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    def _invalid(self, request: AnyRequest, error: Exception) -> Response[bytes]:
         assert isinstance(error, ValidationException)
         items = error.extra if isinstance(error.extra, list) else []
         invalid = [
             (
-                [item.get("source") or "body", *([item["key"]] if "key" in item else [])],
+                [
+                    item.get("source") or "body",
+                    *([item["key"]] if "key" in item else []),
+                ],
                 item["message"],
             )
             for item in items
@@ -161,12 +173,12 @@ class ProblemPlugin(InitPlugin, OpenAPISchemaPlugin):
         ]
         return self._response(core.for_validation(invalid, error.status_code), request)
 
-    def _crash(self, request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    def _crash(self, request: AnyRequest, error: Exception) -> Response[bytes]:
         self.settings.log(error, _request_id(request, self.settings))
         return self._response(core.for_exception(), request)
 
     def _response(
-        self, problem: Problem, request: Request[Any, Any, Any], extra: Any = None
+        self, problem: Problem, request: AnyRequest, extra: Any = None
     ) -> Response[bytes]:
         request_id = _request_id(request, self.settings)
         status, headers, body = core.respond(problem, request_id, self.settings, extra)
@@ -174,10 +186,11 @@ class ProblemPlugin(InitPlugin, OpenAPISchemaPlugin):
         return Response(body, status_code=status, headers=headers, media_type=media)
 
 
-def _request_id(request: Request[Any, Any, Any], settings: core.Settings) -> str:
+def _request_id(request: AnyRequest, settings: core.Settings) -> str:
     state = request.scope.setdefault("state", {})
     found = state.get("request_id")
-    if not isinstance(found, str):  # an error before any middleware ran (an unknown route)
+    # None for an error before any middleware ran (an unknown route).
+    if not isinstance(found, str):
         found = state["request_id"] = settings.request_id(
             request.headers.get(settings.request_id_header)
         )
@@ -224,7 +237,11 @@ class _WithCatalog(Components):
             for field in dataclasses.fields(part):
                 value = getattr(part, field.name, None)
                 if value:
-                    setattr(merged, field.name, {**(getattr(merged, field.name) or {}), **value})
+                    setattr(
+                        merged,
+                        field.name,
+                        {**(getattr(merged, field.name) or {}), **value},
+                    )
         return merged
 
     @property
@@ -241,7 +258,10 @@ class _WithCatalog(Components):
 
     @responses.setter
     def responses(self, value: dict[str, Any] | None) -> None:
-        self.__dict__["_responses"] = {**openapi.components()["responses"], **(value or {})}
+        self.__dict__["_responses"] = {
+            **openapi.components()["responses"],
+            **(value or {}),
+        }
 
 
 def _schema(value: dict[str, Any]) -> Schema | Reference:
@@ -254,7 +274,8 @@ def _schema(value: dict[str, Any]) -> Schema | Reference:
         if key == "oneOf":
             arguments["one_of"] = [_schema(part) for part in item]
         elif key == "properties":
-            arguments["properties"] = {name: _schema(part) for name, part in item.items()}
+            properties = {name: _schema(part) for name, part in item.items()}
+            arguments["properties"] = properties
         elif key == "type":
             arguments["type"] = OpenAPIType(item)
         elif key == "discriminator":

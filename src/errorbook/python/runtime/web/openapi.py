@@ -64,16 +64,19 @@ def responses(classes: Iterable[type[Problem]]) -> dict[int, dict[str, Any]]:
     for cls in classes:
         code = cls.code if isinstance(cls, type) and issubclass(cls, Problem) else None
         if code is None or code not in types:
-            raise TypeError(f"responses() takes problem classes of the catalog, got {cls!r}")
+            message = f"responses() takes problem classes of the catalog, got {cls!r}"
+            raise TypeError(message)
         group = by_status.setdefault(cls.status, [])
         if cls not in group:
             group.append(cls)
-    return {status: _response(group, types) for status, group in sorted(by_status.items())}
+    ordered = sorted(by_status.items())
+    return {status: _response(group, types) for status, group in ordered}
 
 
 def _response(classes: list[type[Problem]], types: dict[str, Any]) -> dict[str, Any]:
     facts = [types[str(cls.code)] for cls in classes]
-    refs = {cls.type: SCHEMAS + fact["schema"] for cls, fact in zip(classes, facts, strict=True)}
+    pairs = list(zip(classes, facts, strict=True))
+    refs = {cls.type: SCHEMAS + fact["schema"] for cls, fact in pairs}
     union = {
         "oneOf": [{"$ref": ref} for ref in refs.values()],
         "discriminator": {"propertyName": "type", "mapping": refs},
@@ -104,10 +107,14 @@ def description(classes: list[type[Problem]], facts: list[dict[str, Any]]) -> st
     ]
     if len(lines) == 1:
         return lines[0][2:]
-    return f"One of {len(lines)} problem types, told apart by `type`:\n\n" + "\n".join(lines)
+    head = f"One of {len(lines)} problem types, told apart by `type`:"
+    return head + "\n\n" + "\n".join(lines)
 
 
-def _headers(classes: list[type[Problem]], facts: list[dict[str, Any]]) -> dict[str, Any]:
+def _headers(
+    classes: list[type[Problem]],
+    facts: list[dict[str, Any]],
+) -> dict[str, Any]:
     senders: dict[str, list[str]] = {}
     described: dict[str, str] = {}
     for cls, fact in zip(classes, facts, strict=True):
@@ -117,6 +124,12 @@ def _headers(classes: list[type[Problem]], facts: list[dict[str, Any]]) -> dict[
     headers = {}
     for name in sorted(senders):
         everyone = len(senders[name]) == len(classes)
-        text = described[name] + ("" if everyone else " Sent by " + ", ".join(senders[name]) + ".")
-        headers[name] = {"description": text, "required": everyone, "schema": {"type": "string"}}
+        text = described[name]
+        if not everyone:
+            text += " Sent by " + ", ".join(senders[name]) + "."
+        headers[name] = {
+            "description": text,
+            "required": everyone,
+            "schema": {"type": "string"},
+        }
     return headers
