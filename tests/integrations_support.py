@@ -181,20 +181,12 @@ def _django(variant: Variant, options: dict[str, Any], *, rest: bool = False) ->
     from django.test import Client as DjangoClient
     from django.test.utils import override_settings
 
-    _django_ready()
-    urls = _django_urls(variant, rest)
-    adapter = f"{variant.name}.integrations.django"
+    urls = django_urls(variant, rest)
     overrides = {
         "ROOT_URLCONF": urls,
-        "MIDDLEWARE": [f"{adapter}.ProblemMiddleware"],
+        "MIDDLEWARE": [f"{variant.name}.integrations.django.ProblemMiddleware"],
         "ERRORBOOK_ADAPTER": options,
-        "REST_FRAMEWORK": {
-            "EXCEPTION_HANDLER": f"{adapter}.exception_handler",
-            "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-            "DEFAULT_AUTHENTICATION_CLASSES": [],
-            "DEFAULT_PERMISSION_CLASSES": [],
-            "UNAUTHENTICATED_USER": None,
-        },
+        "REST_FRAMEWORK": django_rest_settings(variant.name),
     }
 
     def request(method: str, path: str, headers: Mapping[str, str], body: Any) -> Reply:
@@ -208,6 +200,18 @@ def _django(variant: Variant, options: dict[str, Any], *, rest: bool = False) ->
             return Reply.of(getattr(test, method.lower())(prefix + path, **kwargs))
 
     return request
+
+
+def django_rest_settings(package: str) -> dict[str, Any]:
+    """REST framework's settings for the test apps: the adapter's exception handler, JSON
+    only, and no authentication (which would need Django's auth app)."""
+    return {
+        "EXCEPTION_HANDLER": f"{package}.integrations.django.exception_handler",
+        "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+        "DEFAULT_AUTHENTICATION_CLASSES": [],
+        "DEFAULT_PERMISSION_CLASSES": [],
+        "UNAUTHENTICATED_USER": None,
+    }
 
 
 def _django_ready() -> None:
@@ -226,8 +230,10 @@ def _django_ready() -> None:
         django.setup()
 
 
-def _django_urls(variant: Variant, rest: bool) -> str:
-    """A URL configuration module of plain Django views, or of REST framework views."""
+def django_urls(variant: Variant, rest: bool) -> str:
+    """A URL configuration module of plain Django views, or of REST framework views; Django
+    is set up first."""
+    _django_ready()
     from django.urls import path
 
     name = f"{variant.name}_{'rest' if rest else 'plain'}_urls"

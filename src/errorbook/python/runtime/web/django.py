@@ -6,7 +6,8 @@ raises into a problem (`Problem`, ``Http404``, ``PermissionDenied``, ``Suspiciou
 ``BadRequest``, and any other exception as the logged 500 problem), and replaces Django's own
 HTML error pages (an unknown route's 404, a wrong method's 405) with the problem of their
 status. With REST framework, set ``REST_FRAMEWORK["EXCEPTION_HANDLER"]`` to
-``"<package>.integrations.django.exception_handler"`` too.
+``"<package>.integrations.django.exception_handler"`` too. The options that the other
+adapters' ``install`` takes go in the ``ERRORBOOK_ADAPTER`` setting, as a dict.
 """
 
 from __future__ import annotations
