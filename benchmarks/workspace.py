@@ -11,7 +11,7 @@ from pathlib import Path
 from benchmarks.synthetic import PACKAGE, write_catalog
 
 #: The sections of the report, in order.
-SECTIONS = ("validate", "generate", "site", "runtime", "import")
+SECTIONS = ("validate", "generate", "site", "runtime", "import", "adapters")
 #: The repository root: benchmarks/ is importable from here.
 ROOT = Path(__file__).resolve().parent.parent
 

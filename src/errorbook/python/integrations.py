@@ -38,9 +38,9 @@ CORE_MODULES = ("__init__.py", "core.py", "openapi.py")
 #: What each framework's module exports, and how an application uses it.
 EXPORTS: dict[str, tuple[str, ...]] = {
     "fastapi": ("install", "responses"),
-    "flask": ("install",),
+    "flask": ("install", "request_id"),
     "django": ("ProblemMiddleware", "exception_handler"),
-    "litestar": ("ProblemPlugin", "plugin", "responses"),
+    "litestar": ("ProblemPlugin", "plugin", "request_id", "responses"),
 }
 _TITLES = {
     "fastapi": "FastAPI and Starlette",

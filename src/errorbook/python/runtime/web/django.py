@@ -1,7 +1,8 @@
 """Django, and Django REST framework: every error a view raises, or Django makes, as a problem.
 
 Add ``<package>.integrations.django.ProblemMiddleware`` to ``MIDDLEWARE`` (first, so it sees
-every response). It gives each request its id (``request.request_id``), turns what a view
+every response). It gives each request its id (``request.request_id``, echoed in the same
+header of a problem response), turns what a view
 raises into a problem (`Problem`, ``Http404``, ``PermissionDenied``, ``SuspiciousOperation``,
 ``BadRequest``, and any other exception as the logged 500 problem), and replaces Django's own
 HTML error pages (an unknown route's 404, a wrong method's 405) with the problem of their
@@ -51,8 +52,8 @@ class ProblemMiddleware:
         self.settings = _configured(fresh=True)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        header = self.settings.request_id_header
-        request_id = self.settings.request_id(request.headers.get(header))
+        sent = request.headers.get(self.settings.request_id_header)
+        request_id = self.settings.request_id(sent)
         setattr(request, _REQUEST_ID, request_id)
         response = self.get_response(request)
         if response.status_code >= 400 and _is_django_page(response):
@@ -60,7 +61,6 @@ class ProblemMiddleware:
             extra = {"Allow": allow} if allow else None
             problem = core.for_status(response.status_code)
             response = _response(problem, request_id, extra)
-        response.headers.setdefault(header, request_id)
         return response
 
     def process_exception(

@@ -2,12 +2,12 @@
 
 ``install(app)`` registers error handlers for `Problem`, werkzeug's ``HTTPException``
 (unknown routes, wrong methods with their ``Allow`` header, bad requests...) and any other
-exception (the 500 problem, logged with its traceback), and gives each request its id.
+exception (the 500 problem, logged with its traceback), each with the request's id.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     import logging
     from collections.abc import Callable
 
-__all__ = ["install"]
+__all__ = ["install", "request_id"]
+
+#: Where the settings are kept in ``app.extensions``, and the request id in the environ.
+_EXTENSION = "errorbook.problems"
 
 
 def install(
@@ -31,8 +34,9 @@ def install(
 ) -> None:
     """Make ``app`` answer every error with the problem the catalog documents.
 
-    Each request's id (its ``request_id_header``, or a new one) is ``flask.g.request_id``,
-    the wrapped envelope's ``meta.requestId``, and echoed in the same response header.
+    Each request's id (its ``request_id_header``, or a new one) is `request_id()`, the
+    wrapped envelope's ``meta.requestId``, and echoed in the same header of a problem
+    response.
 
     Args:
         app: The Flask application.
@@ -45,15 +49,6 @@ def install(
         new_request_id=new_request_id,
         logger=logger,
     )
-
-    header = settings.request_id_header
-
-    def start() -> None:
-        g.request_id = settings.request_id(request.headers.get(header))
-
-    def echo(response: Response) -> Response:
-        response.headers.setdefault(settings.request_id_header, _request_id(settings))
-        return response
 
     def problem(error: Problem) -> Response:
         return _response(error, settings)
@@ -70,27 +65,29 @@ def install(
         return _response(found, settings, extra)
 
     def crash(error: Exception) -> Response:
-        settings.log(error, _request_id(settings))
+        settings.log(error, request_id())
         return _response(core.for_exception(), settings)
 
-    app.before_request(start)
-    app.after_request(echo)
     app.register_error_handler(Problem, problem)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, crash)
+    app.extensions[_EXTENSION] = settings
 
 
-def _request_id(settings: core.Settings) -> str:
-    found = g.get("request_id")
-    if not isinstance(found, str):  # an error before the request started (a 404 route)
+def request_id() -> str:
+    """The id of the request being handled (its request id header, or a new one), made when
+    first asked for; a problem response echoes it in the same header."""
+    environ = request.environ
+    found = environ.get(_EXTENSION)
+    if found is None:
+        settings: core.Settings = current_app.extensions[_EXTENSION]
         sent = request.headers.get(settings.request_id_header)
-        found = g.request_id = settings.request_id(sent)
-    return found
+        found = environ[_EXTENSION] = settings.request_id(sent)
+    return str(found)
 
 
 def _response(
     problem: Problem, settings: core.Settings, extra: dict[str, str] | None = None
 ) -> Response:
-    request_id = _request_id(settings)
-    status, headers, body = core.respond(problem, request_id, settings, extra)
+    status, headers, body = core.respond(problem, request_id(), settings, extra)
     return Response(body, status, headers)
