@@ -139,7 +139,11 @@ def _fastapi(variant: Variant, options: dict[str, Any]) -> Client:
         routes.token()
 
     adapter.install(app, **options)
-    test = TestClient(app)
+    return _httpx_client(app, TestClient(app))
+
+
+def _httpx_client(app: Any, test: Any) -> Client:
+    """A client over an httpx-based test client, which keeps the app and that client."""
 
     def request(method: str, path: str, headers: Mapping[str, str], body: Any) -> Reply:
         return Reply.of(test.request(method, path, headers=dict(headers), json=body))
@@ -340,14 +344,7 @@ def _litestar(variant: Variant, options: dict[str, Any]) -> Client:
         signature_namespace={"Order": Order, "FromPath": FromPath, "JSONBody": JSONBody},
         logging_config=None,  # Litestar's own replaces the root handlers, pytest's among them
     )
-    test = TestClient(app)
-
-    def request(method: str, path: str, headers: Mapping[str, str], body: Any) -> Reply:
-        return Reply.of(test.request(method, path, headers=dict(headers), json=body))
-
-    request.app = app  # type: ignore[attr-defined]
-    request.test = test  # type: ignore[attr-defined]
-    return request
+    return _httpx_client(app, TestClient(app))
 
 
 class _Routes:

@@ -30,12 +30,17 @@ def _exported(variant: Variant) -> dict[str, Any]:
     return document
 
 
-@pytest.mark.parametrize("framework", sorted(PATHS))
-@pytest.mark.parametrize("envelope", ["wrapped", "flat"])
-def test_the_app_document_holds_the_exported_components(
-    framework: str, envelope: str, acme: dict[str, Variant]
-) -> None:
-    variant = acme[envelope]
+@pytest.fixture(params=sorted(PATHS))
+def framework(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(params=["wrapped", "flat"])
+def variant(request: pytest.FixtureRequest, acme: dict[str, Variant]) -> Variant:
+    return acme[str(request.param)]
+
+
+def test_the_app_document_holds_the_exported_components(framework: str, variant: Variant) -> None:
     document = _document(framework, variant)
     validate(document)
     exported = _exported(variant)["components"]
@@ -44,12 +49,7 @@ def test_the_app_document_holds_the_exported_components(
             assert document["components"][kind][name] == item, name
 
 
-@pytest.mark.parametrize("framework", sorted(PATHS))
-@pytest.mark.parametrize("envelope", ["wrapped", "flat"])
-def test_a_route_refers_to_its_problem_types(
-    framework: str, envelope: str, acme: dict[str, Variant]
-) -> None:
-    variant = acme[envelope]
+def test_a_route_refers_to_its_problem_types(framework: str, variant: Variant) -> None:
     document = _document(framework, variant)
     response = document["paths"]["/orders/{order_id}"]["get"]["responses"]["404"]
     media = "application/json" if variant.wrapped else "application/problem+json"

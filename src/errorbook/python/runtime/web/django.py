@@ -50,10 +50,11 @@ class ProblemMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.settings = _configured(fresh=True)
+        # The header's META key: request.headers would build a mapping of every header.
+        self.key = _meta_key(self.settings.request_id_header)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        sent = request.headers.get(self.settings.request_id_header)
-        request_id = self.settings.request_id(sent)
+        request_id = self.settings.request_id(request.META.get(self.key))
         setattr(request, _REQUEST_ID, request_id)
         response = self.get_response(request)
         if response.status_code >= 400 and _is_django_page(response):
@@ -75,6 +76,10 @@ class ProblemMiddleware:
             self.settings.log(exception, request_id)
             problem = core.for_exception()
         return _response(problem, request_id)
+
+
+def _meta_key(header: str) -> str:
+    return "HTTP_" + header.upper().replace("-", "_")
 
 
 def _is_django_page(response: HttpResponse) -> bool:
@@ -106,7 +111,7 @@ def _request_id(request: Any) -> str:
     if isinstance(found, str):
         return found
     settings = _configured()
-    found = settings.request_id(request.headers.get(settings.request_id_header))
+    found = settings.request_id(request.META.get(_meta_key(settings.request_id_header)))
     setattr(request, _REQUEST_ID, found)
     return found
 
