@@ -74,11 +74,11 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
     if "import" in wanted:
         log(f"import: the {count(max(options.sizes))}-entry package")
         sections.append(import_section(workspace, options))
+    if "validate" in runs and "generate" in runs:
+        sections.append(memory_section(runs["validate"], runs["generate"], options))
     if "adapters" in wanted:
         log("adapters: raise → response bytes, per framework")
         sections.append(adapters_section(workspace, options))
-    if "validate" in runs and "generate" in runs:
-        sections.append(memory_section(runs["validate"], runs["generate"], options))
     return sections
 
 
