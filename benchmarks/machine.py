@@ -22,6 +22,12 @@ PACKAGES = (
     "ruamel.yaml",
     "rfc9457",
     "fastapi-problem",
+    "fastapi",
+    "starlette",
+    "flask",
+    "django",
+    "djangorestframework",
+    "litestar",
 )
 
 

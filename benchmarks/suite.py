@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.bench_adapters import adapters_section
 from benchmarks.bench_generate import generate_section
 from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
@@ -79,6 +80,9 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
         sections.append(source_section(workspace, options))
     if "validate" in runs and "generate" in runs:
         sections.append(memory_section(runs["validate"], runs["generate"], options))
+    if "adapters" in wanted:
+        log("adapters: raise → response bytes, per framework")
+        sections.append(adapters_section(workspace, options))
     return sections
 
 

@@ -154,3 +154,18 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> object:
 
     project = copy_project(ROOT, tmp_path_factory.mktemp("repo"))
     return build(project, site_url_of(project))
+
+
+@pytest.fixture(scope="session")
+def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """The acme project's package, generated twice and importable: ``wrapped`` (with its
+    problems table) and ``flat`` (rfc9457, no problems table); see integrations_support."""
+    from integrations_support import generate_variant, on_path
+
+    tmp = tmp_path_factory.mktemp("acme")
+    variants = {
+        "wrapped": generate_variant(tmp, "acme_errors", wrapped=True, mapped=True),
+        "flat": generate_variant(tmp, "acme_flat_errors", wrapped=False, mapped=False),
+    }
+    with on_path(list(variants.values())):
+        yield dict(variants)

@@ -8,8 +8,12 @@ import pytest
 
 from errorbook.core.errors import ConfigError
 from errorbook.read.config import load_config
+from errorbook.read.package_settings import Distribution
+from errorbook.read.toml_positions import key_position
 
 BASE = 'base-uri = "https://errors.example.com/"\n'
+PACKAGE = BASE + 'python-package = "acme_errors"\n'
+ADAPTERS = PACKAGE + 'integrations = ["fastapi"]\n'
 
 
 def test_pyproject_table_is_read_and_paths_resolve_against_it(tmp_path: Path) -> None:
@@ -64,6 +68,17 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         (BASE + "source = 'src/app'\n", "'source' must be a list of paths, e.g. source = "),
         (BASE + "tests = [3]\n", "'tests' must be a list of non-empty paths"),
         (BASE + "source = ['']\n", "'source' must be a list of non-empty paths"),
+        (PACKAGE + "integrations = ['starlette']\n", "the fastapi adapter covers Starlette"),
+        (PACKAGE + "integrations = 'flask'\n", "integrations must be a list"),
+        (PACKAGE + "integrations = ['flask', 'flask']\n", "lists a framework twice"),
+        (BASE + "integrations = ['flask']\n", "integrations is for the generated package"),
+        (PACKAGE + "problems = {validation = 'a/b'}\n", "set integrations too"),
+        (ADAPTERS + "problems = {not-found = 'a/b'}\n", "the keys are 'validation'"),
+        (ADAPTERS + "problems = {600 = 'a/b'}\n", "the keys are 'validation'"),
+        (ADAPTERS + "problems = {404 = 3}\n", "problems.404 must be a catalog code"),
+        (PACKAGE + "python-distribution = 'x'\n", "exactly name and version"),
+        (PACKAGE + "python-distribution = {name = 'a b', version = '1'}\n", "distribution name"),
+        (PACKAGE + "python-distribution = {name = 'a', version = 'v1'}\n", "PEP 440"),
     ],
 )
 def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str) -> None:
@@ -99,3 +114,34 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_skipped(tmp_path: Path) -> Non
     assert load_config(cwd=tmp_path).source.name == "errorbook.toml"
     with pytest.raises(ConfigError, match=r"no \[tool.errorbook\] table"):
         load_config(tmp_path / "pyproject.toml")
+
+
+def test_adapter_settings_are_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        f"[tool.errorbook]\n{PACKAGE}integrations = ['flask', 'fastapi']\n"
+        "python-distribution = {name = 'acme-errors', version = '1.4.0'}\n"
+        "[tool.errorbook.problems]\nvalidation = 'a/b'\n404 = 'a/c'\n"
+    )
+    config = load_config(cwd=tmp_path)
+    assert config.integrations == ("flask", "fastapi")
+    assert config.problems == (("validation", "a/b"), ("404", "a/c"))
+    assert config.distribution == Distribution("acme-errors", "1.4.0")
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "key", "where"),
+    [
+        ("[tool.errorbook.problems]\nvalidation = 'a'\n", ("tool", "errorbook", "problems"),
+         "validation", (2, 14)),
+        ("[tool.errorbook]\nproblems = {validation = 'a', 404 = 'b'}\n",
+         ("tool", "errorbook", "problems"), "404", (2, 37)),
+        ("[problems]\n\"404\" = 'a'\n", ("problems",), "404", (2, 9)),
+        ("[problems]\n", ("problems",), "404", (1, 1)),
+        ("x = 1\n", ("problems",), "404", (1, 1)),
+    ],
+)  # fmt: skip
+def test_a_key_is_found_where_it_is_written(
+    tmp_path: Path, text: str, table: tuple[str, ...], key: str, where: tuple[int, int]
+) -> None:
+    (tmp_path / "c.toml").write_text(text)
+    assert key_position(tmp_path / "c.toml", table, key) == where

@@ -20,6 +20,7 @@ from errorbook.model.naming import (
     ROOT_NAMES,
     RUNTIME_PACKAGE,
     class_name,
+    nested_class_names,
 )
 from errorbook.python.export import export_package
 from errorbook.write.notice import HEAD_BYTES
@@ -288,6 +289,9 @@ def test_every_name_a_module_binds_is_reserved_for_folders(
         if path == "__init__.py" or path.startswith(RUNTIME_PACKAGE) or path == "py.typed":
             continue
         folder = path.removesuffix(".py").removesuffix("/__init__")
-        classes = {class_name(e.name) for e in source.entries if e.folder == folder}
+        here = [entry for entry in source.entries if entry.folder == folder]
+        classes = {class_name(e.name) for e in here} | {
+            n for e in here for n in nested_class_names(e)
+        }
         children = {f.split("/")[-1] for f in folders if f.startswith(folder + "/")}
         assert _bound_names(text) - classes - children <= MODULE_NAMES, path

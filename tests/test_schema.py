@@ -26,10 +26,14 @@ def test_schema_is_a_valid_2020_12_schema() -> None:
 def _properties(node: Any, where: str = "$") -> list[tuple[str, Any]]:
     found: list[tuple[str, Any]] = []
     if isinstance(node, dict):
+        # A schema's "properties" maps names to schemas: a property may itself be named
+        # "properties" (a field's nested members), so that mapping is never read as a schema.
         for name, sub in node.get("properties", {}).items():
             found.append((f"{where}.{name}", sub))
+            found += _properties(sub, f"{where}.{name}")
         for key, sub in node.items():
-            found += _properties(sub, f"{where}/{key}")
+            if key != "properties":
+                found += _properties(sub, f"{where}/{key}")
     elif isinstance(node, list):
         for index, sub in enumerate(node):
             found += _properties(sub, f"{where}[{index}]")

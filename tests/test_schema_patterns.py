@@ -40,7 +40,24 @@ FULL_ENTRY: dict[str, Any] = {
     "causes": ["The id was mistyped."],
     "fixes": [{"title": "Check the id", "text": "Copy it from the dashboard."}],
     "mistakes": ["Using the key id."],
-    "fields": {"apiId": {"type": "string", "description": "The id.", "example": "api_1"}},
+    "fields": {
+        "apiId": {"type": "string", "description": "The id.", "example": "api_1"},
+        "errors": {
+            "type": "array",
+            "description": "Each problem.",
+            "example": [{"location": "body.apiId"}],
+            "items": {
+                "type": "object",
+                "properties": {"location": {"type": "string", "description": "Where."}},
+            },
+        },
+        "limits": {
+            "type": "object",
+            "description": "The limits.",
+            "example": {"perMinute": 10},
+            "properties": {"perMinute": {"type": "integer", "description": "Per minute."}},
+        },
+    },
     "headers": {"Retry-After": {"description": "Seconds to wait.", "value": "30"}},
     "examples": [{"title": "Failing", "kind": "request", "lang": "bash", "code": "curl x"}],
     "related": ["shop/other"],
@@ -60,26 +77,38 @@ def _resolve(schema: dict[str, Any], pointer: str) -> Any:
 
 
 def schema_patterns(
-    schema: dict[str, Any], node: Any = None, path: tuple[Any, ...] = ()
+    schema: dict[str, Any],
+    node: Any = None,
+    path: tuple[Any, ...] = (),
+    followed: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """Every pattern of ``schema`` with the instance path it applies to (``KEY``: a key)."""
+    """Every pattern of ``schema`` with the instance path it applies to (``KEY``: a key).
+
+    A ``$ref`` is followed once per path, so recursive definitions (a field's ``items``
+    and ``properties``) are walked to their first repetition.
+    """
     node = schema if node is None else node
     if not isinstance(node, dict):
         return
-    if "$ref" in node:
-        yield from schema_patterns(schema, _resolve(schema, node["$ref"]), path)
+
+    def walk(sub: Any, at: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+        return schema_patterns(schema, sub, at, followed)
+
+    ref = node.get("$ref")
+    if ref is not None and ref not in followed:
+        yield from schema_patterns(schema, _resolve(schema, ref), path, followed | {ref})
     if isinstance(node.get("pattern"), str):
         yield path, node["pattern"]
     for name, sub in node.get("properties", {}).items():
-        yield from schema_patterns(schema, sub, (*path, name))
+        yield from walk(sub, (*path, name))
     if isinstance(node.get("additionalProperties"), dict):
-        yield from schema_patterns(schema, node["additionalProperties"], (*path, ANY))
+        yield from walk(node["additionalProperties"], (*path, ANY))
     if "propertyNames" in node:
-        yield from schema_patterns(schema, node["propertyNames"], (*path, KEY))
+        yield from walk(node["propertyNames"], (*path, KEY))
     if "items" in node:
-        yield from schema_patterns(schema, node["items"], (*path, 0))
+        yield from walk(node["items"], (*path, 0))
     for branch in node.get("oneOf", []) + node.get("anyOf", []):
-        yield from schema_patterns(schema, branch, path)
+        yield from walk(branch, path)
 
 
 PATTERNS = sorted(set(schema_patterns(entry_schema())), key=repr)
@@ -121,8 +150,12 @@ def _spoil(entry: dict[str, Any], path: tuple[Any, ...]) -> tuple[dict[str, Any]
     spoiled = copy.deepcopy(entry)
     parent: Any = spoiled
     where: list[Any] = []
-    for item in path[:-1]:
-        item = next(iter(parent)) if item == ANY else item
+    for index, item in enumerate(path[:-1]):
+        if item == ANY:  # the first member that has what the path goes on to
+            following = path[index + 1]
+            item = next(
+                key for key in parent if following in (ANY, KEY) or following in parent[key]
+            )
         where.append(item)
         parent = parent[item]
     if path[-1] == KEY:

@@ -235,10 +235,14 @@ def generators() -> tuple[tuple[str, Generator], ...]:
     """Every generator, named, in the order they run. Imported only when a run needs them."""
     from errorbook.docs.render import generate_docs
     from errorbook.machine.outputs import generate_catalog_json, generate_schemas
+    from errorbook.python.distribution import distribution_files
     from errorbook.python.export import package_files
+    from errorbook.python.integrations import integration_files
 
     return (
         ("python package", lambda catalog, config, package: package_files(package, config)),
+        ("integrations", integration_files),
+        ("distribution", distribution_files),
         ("catalog.json", lambda catalog, config, package: generate_catalog_json(catalog, config)),
         ("schemas", lambda catalog, config, package: generate_schemas(catalog, config)),
         ("docs", generate_docs),

@@ -11,7 +11,7 @@ from errorbook.check.reporter import Reporter
 from errorbook.check.salvage import Unit, intact
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import ErrorDef
-from errorbook.model.naming import class_name
+from errorbook.model.naming import class_name, nested_class_names
 from errorbook.model.uri import normalize_uri
 from errorbook.read.yaml_source import Document, PathItem
 
@@ -157,6 +157,8 @@ def _unique_summaries(
 def _unique_class_names(
     entries: Sequence[ErrorDef], documents: Mapping[str, Document]
 ) -> Iterator[Diagnostic]:
+    """Entry classes first, then the TypedDicts of their members, so a clash with a TypedDict
+    is reported at the entry whose members make it."""
     first: dict[tuple[str, str], str] = {}
     for entry in entries:
         other = first.setdefault((entry.folder, class_name(entry.name)), entry.code)
@@ -166,3 +168,13 @@ def _unique_class_names(
             )
             path = documents[entry.code].path
             yield Diagnostic(path, 1, 1, "E023", message, "rename one of the two files")
+    for entry in entries:
+        for name in nested_class_names(entry):
+            other = first.setdefault((entry.folder, name), entry.code)
+            if other != entry.code:
+                message = (
+                    f"the value a member of {entry.code} holds becomes the Python class {name}, "
+                    f"which is already the class of {other}"
+                )
+                hint = "rename the member, or the other entry's file"
+                yield Diagnostic(documents[entry.code].path, 1, 1, "E023", message, hint)

@@ -9,6 +9,7 @@ from pathlib import Path
 from errorbook.check.catalog_rules import check_catalog
 from errorbook.check.codes import check_code
 from errorbook.check.example_responses import check_example_responses
+from errorbook.check.problem_map import check_problem_map
 from errorbook.check.rules import check_entry
 from errorbook.check.salvage import Unit, intact, salvage
 from errorbook.check.schema import validate_document
@@ -76,6 +77,8 @@ def load_catalog(config: Config) -> LoadResult:
     diagnostics.extend(check_catalog(checked, documents, broken))
     diagnostics.extend(check_site(config, checked, documents, site_url))
     diagnostics.extend(check_type_uris(config.base_uri, checked, documents))
+    unread = {_code(path, config) for path in paths} - {entry.code for entry in checked}
+    diagnostics.extend(check_problem_map(config, checked, unread))
     if not paths:
         diagnostics.append(_empty_catalog(config.catalog))
     ordered = sort_diagnostics(diagnostics)
@@ -90,7 +93,7 @@ def _load_entry(
 ) -> tuple[list[Diagnostic], tuple[ErrorDef, Document, frozenset[Unit]] | None]:
     """Everything that can be known about one file on its own: its problems, and its entry
     (salvaged from its valid parts when it fails the schema, with the units repaired)."""
-    code = path.relative_to(config.catalog).with_suffix("").as_posix()
+    code = _code(path, config)
     diagnostics = list(check_code(path, code))
     document, problems = read_document(path)
     diagnostics.extend(problems)
@@ -111,6 +114,10 @@ def _load_entry(
         diagnostics.extend(check_example_responses(entry, document, config.envelope))
     # The rules across entries read the salvaged data: a broken `type:` is not there.
     return diagnostics, (entry, replace(document, data=data), broken)
+
+
+def _code(path: Path, config: Config) -> str:
+    return path.relative_to(config.catalog).with_suffix("").as_posix()
 
 
 def _source_name(path: Path, config: Config) -> str:

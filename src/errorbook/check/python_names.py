@@ -14,6 +14,7 @@ from errorbook.check.reporter import Reporter
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef
 from errorbook.model.naming import (
+    INTEGRATIONS_PACKAGE,
     MODULE_NAMES,
     RESERVED_CLASSES,
     ROOT_NAMES,
@@ -103,4 +104,7 @@ def _module_problem(segment: str, parent: str | None) -> tuple[str, str] | None:
     if parent is not None and segment in MODULE_NAMES:
         message = f"the folder {parent}/{segment} would clash with {segment}, a name"
         return "E034", message + f" the module of {parent} binds"
+    if parent is None and segment == INTEGRATIONS_PACKAGE:
+        message = f"the folder {segment} would be the package's own {segment} subpackage"
+        return "E034", message + ", which holds its web-framework adapters"
     return None

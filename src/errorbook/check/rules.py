@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import string
 from collections.abc import Iterator, Mapping
@@ -13,10 +12,10 @@ from errorbook.check.header_values import check_header_values
 from errorbook.check.python_names import check_python_names
 from errorbook.check.reporter import Reporter
 from errorbook.check.salvage import Unit
+from errorbook.check.shapes import check_shape
 from errorbook.core.diagnostics import Diagnostic
 from errorbook.model import STANDARD_MEMBERS, ErrorDef, Field, has_dot_segment
 from errorbook.read.yaml_source import Document, PathItem
-from errorbook.speed.compiled_schema import JSON_TYPES
 
 _INTERNAL_NAMES = {
     "stack",
@@ -141,25 +140,7 @@ def _check_field(report: Reporter, field: Field) -> None:
         report(
             path, "E021", f"extension member '{field.name}' would leak internals", hint, key=True
         )
-    accepted = JSON_TYPES[field.type]
-    example = field.example
-    if (isinstance(example, bool) and field.type != "boolean") or not isinstance(example, accepted):
-        message = f"example of '{field.name}' is not of its declared type {field.type}"
-        report([*path, "example"], "E022", message, "make the example match the type")
-    elif not _is_json(example):
-        message = f"example of '{field.name}' holds a value JSON cannot carry"
-        hint = "quote dates and times, and use finite numbers (no .nan or .inf)"
-        report([*path, "example"], "E022", message, hint)
-
-
-def _is_json(value: object) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, list):
-        return all(_is_json(item) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _is_json(v) for k, v in value.items())
-    return value is None or isinstance(value, str | int | bool)
+    check_shape(report, field)
 
 
 def _check_required_headers(report: Reporter, entry: ErrorDef) -> None:

@@ -164,6 +164,9 @@ def _bad_name(document: Document, error: _Failure, path: list[PathItem]) -> Diag
     if path == ["fields"]:
         message = f"extension member name {name!r} is not allowed"
         hint = "RFC 9457 §3.2: start with a letter, then letters, digits or _; 3 characters or more"
+    elif path and path[-1] == "properties":
+        message = f"member name {name!r} is not allowed"
+        hint = "start with a letter, then letters, digits or _"
     else:
         message = f"{name!r} is not a valid HTTP header name"
         hint = "header names are tokens: letters, digits and !#$%&'*+.^_`|~-"

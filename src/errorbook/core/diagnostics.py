@@ -50,6 +50,7 @@ RULES: dict[str, str] = {
     "E034": "reserved-module-name",
     "E035": "header-clash",
     "E036": "header-value",
+    "E037": "problem-mapping",
     "E040": "page-collision",
     "E050": "example-not-json",
     "E051": "example-response-mismatch",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from errorbook.diff.changes import CatalogChange
-from errorbook.model import ErrorDef, Field
+from errorbook.model import ErrorDef, Field, Shape
 
 #: Entry parts that are documentation only: a change to them is a patch.
 _DOC_PARTS = (
@@ -91,6 +91,8 @@ def _fields(before: ErrorDef, after: ErrorDef) -> Iterator[CatalogChange]:
         yield _added_field(before, field)
     for name in [name for name in old if name in new]:
         yield from _field_changes(before, old[name], new[name])
+        if old[name].type == new[name].type:
+            yield from _nested_changes(before, old[name], new[name])
 
 
 def _renames(removed: list[Field], added: list[Field]) -> list[tuple[Field, Field]]:
@@ -140,6 +142,68 @@ def _field_changes(entry: ErrorDef, old: Field, new: Field) -> Iterator[CatalogC
     if parts:
         message = f"field {old.name}: {' and '.join(parts)} changed"
         yield _change("field-doc-changed", entry, message)
+
+
+def _nested_changes(entry: ErrorDef, old: Field, new: Field) -> Iterator[CatalogChange]:
+    """What changed in what a field holds: each nested member (``errors[].fix``) is
+    classified like a field. Starting or stopping to declare an array's items or an object's
+    properties is documentation, since the values sent do not change; nothing below a member
+    that was added or removed is reported again."""
+    before, after = _nested(old), _nested(new)
+    before[old.name], after[new.name] = old, new
+    undeclared: set[str] = set()
+    for path in sorted((before.keys() | after.keys()) - {old.name}):
+        parent = _parent(path)
+        if parent not in before or parent not in after or parent in undeclared:
+            continue
+        if path in before and path in after:
+            yield from _field_changes(entry, before[path], after[path])
+        elif path.endswith("[]") or not before[parent].properties or not after[parent].properties:
+            undeclared.add(parent)
+            what = "items" if path.endswith("[]") else "properties"
+            state = "declared" if path in after else "no longer declared"
+            yield _change("field-doc-changed", entry, f"field {parent}: {what} {state}")
+        elif path in before:
+            hint = "clients that read it break; keep the member"
+            yield _change("field-removed", entry, f"field {path} removed", hint)
+        else:
+            yield _added_field(entry, after[path])
+
+
+def _nested(field: Field) -> dict[str, Field]:
+    """Every member nested in a field, by path (``errors[]``, ``errors[].fix``), as a field."""
+    found: dict[str, Field] = {}
+
+    def walk(shape: Shape, name: str) -> None:
+        if shape.items is not None:
+            items = shape.items
+            path = name + "[]"
+            found[path] = Field(
+                path, items.type, items.description, None, True, items.items, items.properties
+            )
+            walk(items, path)
+        for member in shape.properties:
+            path = f"{name}.{member.name}"
+            nested = member.shape
+            found[path] = Field(
+                path,
+                nested.type,
+                nested.description,
+                None,
+                member.required,
+                nested.items,
+                nested.properties,
+            )
+            walk(nested, path)
+
+    walk(field.shape, field.name)
+    return found
+
+
+def _parent(path: str) -> str:
+    if path.endswith("[]"):
+        return path[:-2]
+    return path.rpartition(".")[0]
 
 
 def _headers(before: ErrorDef, after: ErrorDef) -> Iterator[CatalogChange]:

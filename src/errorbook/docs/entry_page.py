@@ -6,12 +6,12 @@ example response are computed here, from the `ErrorDef` and the runtime's own ex
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 from errorbook.docs import markdown
-from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Step
+from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Shape, Step
 from errorbook.model.layout import HOME_PAGE, alias_page_path, folder_page_path, page_path
 from errorbook.core.serialize import pretty_json
 from errorbook.docs.usage import PythonUsage, python_usage
@@ -192,7 +192,7 @@ def entry_page(
         front_matter=_front_matter(entry),
         tags=tuple(markdown.yaml_string(tag) for tag in entry.tags),
         response=response_view(response),
-        members=tuple(_member(field_) for field_ in entry.fields),
+        members=tuple(item for field_ in entry.fields for item in _members(field_)),
         headers=_headers(entry, response),
         causes=tuple(markdown.hang(cause) for cause in entry.causes),
         requests=_groups(entry.examples, "request"),
@@ -230,9 +230,30 @@ def _front_matter(entry: ErrorDef) -> tuple[tuple[str, str], ...]:
     return tuple(items)
 
 
-def _member(field_: Field) -> NamedItem:
-    spec = field_.type + (", required" if field_.required else ", optional")
-    return NamedItem(field_.name, spec, markdown.hang(field_.description))
+def _members(field_: Field) -> Iterator[NamedItem]:
+    """The member, then what it holds: ``errors[].location`` for a property of an item."""
+    spec = _spec(field_.shape, field_.required)
+    yield NamedItem(field_.name, spec, markdown.hang(field_.description))
+    yield from _nested(field_.shape, field_.name)
+
+
+def _nested(shape: Shape, name: str) -> Iterator[NamedItem]:
+    if shape.items is not None:
+        yield from _nested(shape.items, name + "[]")
+    for member in shape.properties:
+        path = f"{name}.{member.name}"
+        description = markdown.hang(member.shape.description)
+        yield NamedItem(path, _spec(member.shape, member.required), description)
+        yield from _nested(member.shape, path)
+
+
+def _spec(shape: Shape, required: bool) -> str:
+    kind: str = shape.type
+    items = shape.items
+    while items is not None:  # "array of array of integer"
+        kind += f" of {items.type}"
+        items = items.items
+    return kind + (", required" if required else ", optional")
 
 
 def _headers(entry: ErrorDef, response: ExampleResponse) -> tuple[NamedItem, ...]:

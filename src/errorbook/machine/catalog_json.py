@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from errorbook.model import Catalog, Deprecation, ErrorDef, Field
+from errorbook.model import Catalog, Deprecation, ErrorDef, Field, Shape
 from errorbook.model.layout import MEDIA_TYPES, combined_url, docs_url, schema_url
 
 #: Bumped when a key of catalog.json changes meaning or disappears; additions keep it.
@@ -67,12 +67,37 @@ def _entry(catalog: Catalog, entry: ErrorDef) -> dict[str, Any]:
 
 
 def _field(field: Field) -> dict[str, Any]:
-    return {
+    data = {
         "type": field.type,
         "required": field.required,
         "description": field.description.strip(),
         "example": field.example,
     }
+    data.update(_holds(field.shape))
+    return data
+
+
+def _holds(shape: Shape) -> dict[str, Any]:
+    """What an array or object holds, as the authoring format writes it; empty when open."""
+    data: dict[str, Any] = {}
+    if shape.items is not None:
+        data["items"] = {"type": shape.items.type, **_described(shape.items)}
+        data["items"].update(_holds(shape.items))
+    if shape.properties:
+        data["properties"] = {
+            member.name: {
+                "type": member.shape.type,
+                "required": member.required,
+                **_described(member.shape),
+                **_holds(member.shape),
+            }
+            for member in shape.properties
+        }
+    return data
+
+
+def _described(shape: Shape) -> dict[str, str]:
+    return {"description": shape.description.strip()} if shape.description else {}
 
 
 def _deprecation(deprecated: Deprecation) -> dict[str, Any]:

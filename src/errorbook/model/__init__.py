@@ -34,14 +34,47 @@ class Step(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Shape(Record):
+    """What a value holds: its JSON type and, for an array or an object, what it holds in turn.
+
+    ``items`` is the shape of every item of an array; ``properties`` are the members of an
+    object. Both are empty when the catalog leaves them open (``list[Any]``, ``dict[str, Any]``).
+    """
+
+    type: FieldType
+    description: str = ""
+    items: Shape | None = None
+    properties: tuple[Property, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Property(Record):
+    """A member of an object value: its name, its shape, and whether every object has it."""
+
+    name: str
+    shape: Shape
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Field(Record):
-    """A typed extension member that occurrences of a problem type carry."""
+    """A typed extension member that occurrences of a problem type carry.
+
+    An array or object member may say what it holds (``items``, ``properties``), recursively.
+    """
 
     name: str
     type: FieldType
     description: str
     example: JsonValue
     required: bool = True
+    items: Shape | None = None
+    properties: tuple[Property, ...] = ()
+
+    @property
+    def shape(self) -> Shape:
+        """The member's value as a `Shape`, for code that walks nested values."""
+        return Shape(self.type, self.description, self.items, self.properties)
 
 
 @dataclass(frozen=True, slots=True)

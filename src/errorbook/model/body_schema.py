@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from errorbook.model import Envelope, ErrorDef, Field
+from errorbook.model import Envelope, ErrorDef, Field, Shape
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -20,12 +20,33 @@ Schema = dict[str, Any]
 
 
 def member_schema(field: Field) -> Schema:
-    """The schema of one extension member: its JSON type, description and example."""
-    return {
-        "description": field.description.strip(),
-        "type": field.type,
-        "examples": [field.example],
-    }
+    """The schema of one extension member: its JSON type, description and example, and what
+    an array or object member holds (`shape_schema`)."""
+    schema = shape_schema(field.shape)
+    schema["examples"] = [field.example]
+    return schema
+
+
+def shape_schema(shape: Shape) -> Schema:
+    """The schema of a value of this shape, with its items' and properties' schemas.
+
+    A nested object is open, like the problem object: members it does not declare are
+    allowed, so adding one is not a breaking change.
+    """
+    schema: Schema = {}
+    if shape.description:
+        schema["description"] = shape.description.strip()
+    schema["type"] = shape.type
+    if shape.items is not None:
+        schema["items"] = shape_schema(shape.items)
+    if shape.properties:
+        required = [member.name for member in shape.properties if member.required]
+        if required:
+            schema["required"] = required
+        schema["properties"] = {
+            member.name: shape_schema(member.shape) for member in shape.properties
+        }
+    return schema
 
 
 def problem_object(entry: ErrorDef) -> Schema:

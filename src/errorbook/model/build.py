@@ -10,6 +10,8 @@ from errorbook.model import (
     Example,
     Field,
     Header,
+    Property,
+    Shape,
     Step,
     first_sentence,
 )
@@ -30,12 +32,7 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
         fixes=_steps(data["fixes"]),
         source=source,
         mistakes=_steps(data.get("mistakes", [])),
-        fields=tuple(
-            Field(
-                name, spec["type"], spec["description"], spec["example"], spec.get("required", True)
-            )
-            for name, spec in data.get("fields", {}).items()
-        ),
+        fields=tuple(_field(name, spec) for name, spec in data.get("fields", {}).items()),
         headers=tuple(
             Header(name, spec["description"], spec.get("value"))
             for name, spec in data.get("headers", {}).items()
@@ -54,6 +51,33 @@ def build_entry(data: dict[str, Any], code: str, base_uri: str, source: str) -> 
         aliases=tuple(data.get("aliases", [])),
         tags=tuple(data.get("tags", [])),
         raised_by=data.get("raised_by", "application"),
+    )
+
+
+def _field(name: str, spec: dict[str, Any]) -> Field:
+    shape = _shape(spec)
+    return Field(
+        name,
+        shape.type,
+        spec["description"],
+        spec["example"],
+        spec.get("required", True),
+        shape.items,
+        shape.properties,
+    )
+
+
+def _shape(spec: dict[str, Any]) -> Shape:
+    """The shape of a field, an array's items or an object's member, recursively."""
+    items = spec.get("items")
+    return Shape(
+        spec["type"],
+        spec.get("description", ""),
+        _shape(items) if isinstance(items, dict) else None,
+        tuple(
+            Property(name, _shape(member), member.get("required", True))
+            for name, member in (spec.get("properties") or {}).items()
+        ),
     )
 
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from errorbook.model import ErrorDef, Shape
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -38,6 +43,8 @@ EXCEPTION_ATTRIBUTES = frozenset({"args", "with_traceback", "add_note"})
 CONSTRUCTOR_NAMES = frozenset(
     {"self", "isinstance", "str", "int", "float", "bool", "list", "dict", "super"}
 )
+#: The subpackage of the generated package that holds its web-framework adapters.
+INTEGRATIONS_PACKAGE = "integrations"
 #: The folder of the generated package that holds errorbook's runtime (the ``Problem`` base).
 RUNTIME_PACKAGE = "_runtime"
 #: Every name the generated package's root module binds: its ``__future__`` feature, its
@@ -47,7 +54,8 @@ RUNTIME_PACKAGE = "_runtime"
 ROOT_NAMES = frozenset(
     {
         *("annotations", "TYPE_CHECKING", RUNTIME_PACKAGE, "_registry"),
-        *("Problem", "lookup", "parse", "__all__", "_SUBPACKAGES", "__getattr__", "__dir__"),
+        *("Problem", "lookup", "parse", "from_response", "raise_for_problem"),
+        *("__all__", "_SUBPACKAGES", "__getattr__", "__dir__"),
     }
 )
 #: Every name the module of a catalog folder binds besides its classes and subfolders: a
@@ -55,13 +63,14 @@ ROOT_NAMES = frozenset(
 MODULE_NAMES = frozenset(
     {
         *("annotations", "TYPE_CHECKING", "Problem", "Mapping", "Any", "_submodules"),
+        *("TypedDict", "NotRequired"),
         *("__all__", "_SUBMODULES", "__getattr__"),
     }
 )
 #: Class names the generated modules already use for something else.
 RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: The public names of the root module besides its folder modules: what an application imports.
-ROOT_API = frozenset({"Problem", "lookup", "parse"})
+ROOT_API = frozenset({"Problem", "lookup", "parse", "from_response", "raise_for_problem"})
 
 
 def class_name(segment: str) -> str:
@@ -76,6 +85,32 @@ def attribute_name(member: str) -> str:
     ``HTTPStatus`` becomes ``http_status`` and ``already_snake`` is unchanged.
     """
     return _WORD_BOUNDARY.sub("_", member).lower()
+
+
+def nested_class_name(owner: str, member: str, *, item: bool = False) -> str:
+    """The TypedDict of what a member holds: ``InvalidInput`` and ``errors`` become
+    ``InvalidInputErrors``, and an item of it ``InvalidInputErrorsItem``."""
+    return owner + class_name(attribute_name(member)) + ("Item" if item else "")
+
+
+def nested_class_names(entry: ErrorDef) -> list[str]:
+    """The TypedDict of every object value the entry's members declare properties for, in the
+    order the generated module defines them (innermost first)."""
+    owner = class_name(entry.name)
+    return [
+        name
+        for field in entry.fields
+        for name in _shape_names(field.shape, nested_class_name(owner, field.name))
+    ]
+
+
+def _shape_names(shape: Shape, owner: str) -> Iterator[str]:
+    if shape.items is not None:
+        yield from _shape_names(shape.items, nested_class_name(owner, "", item=True))
+    if shape.properties:
+        for member in shape.properties:
+            yield from _shape_names(member.shape, nested_class_name(owner, member.name))
+        yield owner
 
 
 def module_name(folder: str) -> str:

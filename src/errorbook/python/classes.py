@@ -23,15 +23,8 @@ from errorbook.python.pysource import (
     natural_sort_key,
     string_literal,
 )
+from errorbook.python.typed_dicts import TypedDictView, field_annotation, typed_dicts
 
-_ANNOTATIONS = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "array": "list[Any]",
-    "object": "dict[str, Any]",
-}
 #: The constructor's own parameters, after the members'.
 _STANDARD_PARAMETERS = (
     "detail: str | None = None",
@@ -49,6 +42,8 @@ class ClassView:
     docstring: tuple[str, ...]
     attributes: tuple[str, ...]
     constructor: tuple[str, ...]
+    #: The TypedDicts its members' types need, defined before the class.
+    typed_dicts: tuple[TypedDictView, ...] = ()
 
 
 def class_view(entry: ErrorDef) -> ClassView:
@@ -59,6 +54,7 @@ def class_view(entry: ErrorDef) -> ClassView:
         docstring=tuple(docstring(_class_doc(entry), indent=1)),
         attributes=tuple(_attributes(entry)),
         constructor=tuple(_constructor(entry)) if entry.fields else (),
+        typed_dicts=tuple(typed_dicts(class_name(entry.name), entry)),
     )
 
 
@@ -106,7 +102,7 @@ def _class_doc(entry: ErrorDef) -> list[str | Section]:
         paragraphs.append(f"Deprecated since {entry.deprecated.since}: {entry.deprecated.reason}")
     paragraphs.append(f"Code {entry.code}; documented at {entry.type_uri}")
     if entry.fields:
-        paragraphs.append(("Attributes:", [_field_doc(field) for field in entry.fields]))
+        paragraphs.append(("Attributes:", [_field_doc(entry, field) for field in entry.fields]))
     if entry.headers:
         paragraphs.append(("Headers:", [_header_doc(header) for header in entry.headers]))
     return paragraphs
@@ -117,10 +113,10 @@ def _header_doc(header: Header) -> str:
     return f"{header.name}: {header.description}{sent}"
 
 
-def _field_doc(field: Field) -> str:
+def _field_doc(entry: ErrorDef, field: Field) -> str:
     attribute = attribute_name(field.name)
     wire = "" if attribute == field.name else f" (JSON member {field.name})"
-    return f"{attribute} ({_annotation(field)}): {field.description}{wire}"
+    return f"{attribute} ({_annotation(entry, field)}): {field.description}{wire}"
 
 
 def _attributes(entry: ErrorDef) -> list[str]:
@@ -129,11 +125,11 @@ def _attributes(entry: ErrorDef) -> list[str]:
     lines = layout(
         ("__slots__ = ", Brackets("(", [string_literal(s) for s in slots], ")", tuple_=True)), 1
     )
-    return lines + [f"    {attribute_name(f.name)}: {_annotation(f)}" for f in entry.fields]
+    return lines + [f"    {attribute_name(f.name)}: {_annotation(entry, f)}" for f in entry.fields]
 
 
-def _annotation(field: Field) -> str:
-    return _ANNOTATIONS[field.type] + ("" if field.required else " | None")
+def _annotation(entry: ErrorDef, field: Field) -> str:
+    return field_annotation(class_name(entry.name), field)
 
 
 def _deprecation_message(entry: ErrorDef) -> str:
@@ -147,7 +143,7 @@ def _constructor(entry: ErrorDef) -> list[str]:
     """``def __init__(self, *, member: type, ..., detail=..., ...)``, handing the members to
     the runtime in the order of the member table."""
     parameters = [
-        f"{attribute_name(f.name)}: {_annotation(f)}" + ("" if f.required else " = None")
+        f"{attribute_name(f.name)}: {_annotation(entry, f)}" + ("" if f.required else " = None")
         for f in entry.fields
     ]
     signature = Brackets(

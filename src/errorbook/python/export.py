@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 RUNTIME_MODULES = (
     "__init__.py",
     "json_text.py",
+    "client.py",
     "parse.py",
     "problem.py",
     "registry.py",
@@ -147,12 +148,23 @@ def _header(source: str) -> list[str]:
 @functools.cache
 def runtime_files() -> dict[str, str]:
     """The runtime's modules as the package holds them: each behind errorbook's notice."""
-    folder = importlib.resources.files("errorbook.python.runtime")
-    notice = "".join(f"{line}\n" for line in _header("errorbook.python.runtime"))
+    return copied_modules("errorbook.python.runtime", RUNTIME_PACKAGE, RUNTIME_MODULES)
+
+
+def copied_modules(source: str, folder: str, names: Iterable[str]) -> dict[str, str]:
+    """Modules of errorbook's package ``source`` as the generated package's ``folder`` holds
+    them: verbatim, behind errorbook's notice."""
+    files = importlib.resources.files(source)
+    notice = notice_text(source)
     return {
-        f"{RUNTIME_PACKAGE}/{name}": notice + folder.joinpath(name).read_text(encoding="utf-8")
-        for name in RUNTIME_MODULES
+        f"{folder}/{name}": notice + files.joinpath(name).read_text(encoding="utf-8")
+        for name in names
     }
+
+
+def notice_text(source: str) -> str:
+    """The generated-file notice of a Python file made from ``source``, as lines."""
+    return "".join(f"{line}\n" for line in _header(source))
 
 
 @functools.cache
@@ -233,7 +245,8 @@ def _configure(catalog: Catalog) -> Brackets:
 
 def _render_module(folder: _Folder, source_root: str) -> str:
     classes = [class_view(entry) for entry in folder.entries]
-    exports = sorted((c.name for c in classes), key=natural_sort_key)
+    names = [name for c in classes for name in (c.name, *(d.name for d in c.typed_dicts))]
+    exports = sorted(names, key=natural_sort_key)
     what = f"the catalog folder {source_root}{folder.path}"
     submodules = Brackets("(", [string_literal(c) for c in folder.children], ")", tuple_=True)
     return (
@@ -262,14 +275,19 @@ def _type_imports(classes: list[ClassView], children: Sequence[str]) -> list[str
     """The module's ``if TYPE_CHECKING:`` imports; an empty string stands for a blank line."""
     lines = []
     if any(uses_typing_names(view) for view in classes):
-        lines = ["from collections.abc import Mapping", "from typing import Any"]
+        optional = any(d.optional_keys for view in classes for d in view.typed_dicts)
+        names = "Any, NotRequired" if optional else "Any"
+        lines = ["from collections.abc import Mapping", f"from typing import {names}"]
     lazy = _lazy_imports(children)
     return [*lines, "", *lazy] if lines and lazy else lines + lazy
 
 
 def _imports(folder: _Folder, classes: list[ClassView]) -> list[str]:
+    """The module's imports; an empty string stands for a blank line."""
     runtime = f"{folder.parent_import}{RUNTIME_PACKAGE}"
     lines = [f"from {runtime}.problem import Problem"] if classes else []
+    if any(view.typed_dicts for view in classes):
+        lines = ["from typing import TypedDict", "", *lines]
     if folder.children:
         lines.append(f"from {runtime}.registry import submodules as _submodules")
     return lines

@@ -15,6 +15,12 @@ from typing import Any, Literal
 from errorbook.core.errors import ConfigError, first_bad_byte
 from errorbook.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.read.base_uri import normalise_base_uri
+from errorbook.read.package_settings import (
+    Distribution,
+    parse_distribution,
+    parse_integrations,
+    parse_problems,
+)
 
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
@@ -28,6 +34,9 @@ _KEYS = (
     "templates",
     "source",
     "tests",
+    "integrations",
+    "problems",
+    "python-distribution",
 )
 #: A configuration file is a few lines; the limit only stops a runaway file (or /dev/zero).
 MAX_CONFIG_BYTES = 1 << 20
@@ -50,6 +59,11 @@ class Config:
             (the ``source`` key).
         test_paths: Its tests' files and folders (the ``tests`` key): ``check-source`` reports
             the entries no test refers to.
+        integrations: The web frameworks the package gets adapters for (``fastapi``, ...).
+        problems: What the adapters turn the frameworks' own errors into: ``(key, code)``
+            pairs, the key ``validation`` or an HTTP status such as ``"404"``.
+        distribution: The package's distribution name and version, when it is to be built
+            into a wheel of its own.
     """
 
     source: Path
@@ -62,6 +76,9 @@ class Config:
     templates: Path | None
     source_paths: tuple[Path, ...] = ()
     test_paths: tuple[Path, ...] = ()
+    integrations: tuple[str, ...] = ()
+    problems: tuple[tuple[str, str], ...] = ()
+    distribution: Distribution | None = None
 
     @property
     def package_name(self) -> str | None:
@@ -190,9 +207,31 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         templates=_optional_path(table, "templates", where, root),
         source_paths=_paths(table, "source", where, root),
         test_paths=_paths(table, "tests", where, root),
+        integrations=parse_integrations(table, where),
+        problems=parse_problems(table, where),
+        distribution=parse_distribution(table, where),
     )
     _check_places(config, where)
+    _check_package_settings(config, where)
     return config
+
+
+def _check_package_settings(config: Config, where: str) -> None:
+    """Settings of the generated package need one, and the error map needs adapters."""
+    for key, value in (
+        ("integrations", config.integrations),
+        ("python-distribution", config.distribution),
+    ):
+        if value and config.python_package is None:
+            raise ConfigError(
+                f"{where}: {key} is for the generated package: set python-package too, "
+                'e.g. python-package = "src/my_errors"'
+            )
+    if config.problems and not config.integrations:
+        raise ConfigError(
+            f"{where}: problems maps the frameworks' own errors for the adapters: set "
+            'integrations too, e.g. integrations = ["fastapi"]'
+        )
 
 
 def _check_places(config: Config, where: str) -> None:

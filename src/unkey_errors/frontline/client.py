@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NotRequired
 
 __all__ = [
     "FirewallDenied",
@@ -17,6 +19,7 @@ __all__ = [
     "InvalidKey",
     "MissingCredentials",
     "OpenapiValidationFailed",
+    "OpenapiValidationFailedErrorsItem",
     "RateLimited",
     "UsageExceeded",
 ]
@@ -122,6 +125,23 @@ class MissingCredentials(
     __slots__ = ()
 
 
+class OpenapiValidationFailedErrorsItem(TypedDict):
+    """An item of OpenapiValidationFailed.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
+
+
 class OpenapiValidationFailed(
     Problem,
     code="frontline/client/openapi_validation_failed",
@@ -138,18 +158,18 @@ class OpenapiValidationFailed(
     https://unkey.com/docs/api-reference/errors-v2/frontline/client/openapi_validation_failed
 
     Attributes:
-        errors (list[Any] | None): Validation details in the shape of Unkey's 400
-            responses. It is empty for this code; the first violation is described in
-            `detail`.
+        errors (list[OpenapiValidationFailedErrorsItem] | None): Validation details
+            in the shape of Unkey's 400 responses. It is empty for this code; the
+            first violation is described in `detail`.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[OpenapiValidationFailedErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[OpenapiValidationFailedErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,

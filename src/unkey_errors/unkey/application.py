@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NotRequired
 
 __all__ = [
     "AssertionFailed",
@@ -22,7 +24,9 @@ __all__ = [
     "DeploymentNotRunning",
     "DeploymentNotStopped",
     "InvalidEnvironmentSettings",
+    "InvalidEnvironmentSettingsErrorsItem",
     "InvalidInput",
+    "InvalidInputErrorsItem",
     "PreconditionFailed",
     "ProtectedResource",
     "ServiceUnavailable",
@@ -334,6 +338,23 @@ class DeploymentNotStopped(
         self._setup(detail, instance, extensions, deployment_id)
 
 
+class InvalidEnvironmentSettingsErrorsItem(TypedDict):
+    """An item of InvalidEnvironmentSettings.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
+
+
 class InvalidEnvironmentSettings(
     Problem,
     code="unkey/application/invalid_environment_settings",
@@ -359,29 +380,47 @@ class InvalidEnvironmentSettings(
     Attributes:
         environment (str): The slug of the environment whose settings failed the
             check.
-        problems (list[Any] | None): One entry per failing setting, in the same words
+        problems (list[str] | None): One entry per failing setting, in the same words
             as the `detail`.
-        errors (list[Any] | None): Field-level validation problems. Unkey's
-            400-family responses always carry this array; for this error it is empty,
-            because the request body itself was valid.
+        errors (list[InvalidEnvironmentSettingsErrorsItem] | None): Field-level
+            validation problems. Unkey's 400-family responses always carry this
+            array; for this error it is empty, because the request body itself was
+            valid.
     """
 
     __slots__ = ("environment", "errors", "problems")
     environment: str
-    problems: list[Any] | None
-    errors: list[Any] | None
+    problems: list[str] | None
+    errors: list[InvalidEnvironmentSettingsErrorsItem] | None
 
     def __init__(
         self,
         *,
         environment: str,
-        problems: list[Any] | None = None,
-        errors: list[Any] | None = None,
+        problems: list[str] | None = None,
+        errors: list[InvalidEnvironmentSettingsErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, environment, problems, errors)
+
+
+class InvalidInputErrorsItem(TypedDict):
+    """An item of InvalidInput.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class InvalidInput(
@@ -400,20 +439,20 @@ class InvalidInput(
     https://unkey.com/docs/api-reference/errors-v2/unkey/application/invalid_input
 
     Attributes:
-        errors (list[Any]): One item per validation problem. `location` is a path
-            whose first segment says where to look (`body`, `query`, `path`,
-            `header`, `cookie` or `request`); `message` is the rule that failed;
-            `fix`, when present, says how to correct it. A `*` segment stands for a
-            property name you chose, which is not echoed back.
+        errors (list[InvalidInputErrorsItem]): One item per validation problem.
+            `location` is a path whose first segment says where to look (`body`,
+            `query`, `path`, `header`, `cookie` or `request`); `message` is the rule
+            that failed; `fix`, when present, says how to correct it. A `*` segment
+            stands for a property name you chose, which is not echoed back.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any]
+    errors: list[InvalidInputErrorsItem]
 
     def __init__(
         self,
         *,
-        errors: list[Any],
+        errors: list[InvalidInputErrorsItem],
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,

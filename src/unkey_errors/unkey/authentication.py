@@ -4,19 +4,24 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NotRequired
 
 __all__ = [
     "KeyNotFound",
     "Malformed",
+    "MalformedErrorsItem",
     "Missing",
+    "MissingErrorsItem",
     "PortalSessionNotFound",
     "PortalTokenMissing",
+    "PortalTokenMissingErrorsItem",
 ]
 
 
@@ -43,6 +48,23 @@ class KeyNotFound(
     __slots__ = ()
 
 
+class MalformedErrorsItem(TypedDict):
+    """An item of Malformed.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
+
+
 class Malformed(
     Problem,
     code="unkey/authentication/malformed",
@@ -59,22 +81,40 @@ class Malformed(
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/malformed
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's
-            400-family responses always carry this array; for this error it is empty.
+        errors (list[MalformedErrorsItem] | None): Field-level validation problems.
+            Unkey's 400-family responses always carry this array; for this error it
+            is empty.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[MalformedErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[MalformedErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, errors)
+
+
+class MissingErrorsItem(TypedDict):
+    """An item of Missing.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class Missing(
@@ -96,17 +136,18 @@ class Missing(
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/missing
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's
-            400-family responses always carry this array; for this error it is empty.
+        errors (list[MissingErrorsItem] | None): Field-level validation problems.
+            Unkey's 400-family responses always carry this array; for this error it
+            is empty.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[MissingErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[MissingErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
@@ -137,6 +178,23 @@ class PortalSessionNotFound(
     __slots__ = ()
 
 
+class PortalTokenMissingErrorsItem(TypedDict):
+    """An item of PortalTokenMissing.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
+
+
 class PortalTokenMissing(
     Problem,
     code="unkey/authentication/portal_token_missing",
@@ -153,17 +211,18 @@ class PortalTokenMissing(
     https://unkey.com/docs/api-reference/errors-v2/unkey/authentication/portal_token_missing
 
     Attributes:
-        errors (list[Any] | None): Field-level validation problems. Unkey's
-            400-family responses always carry this array; for this error it is empty.
+        errors (list[PortalTokenMissingErrorsItem] | None): Field-level validation
+            problems. Unkey's 400-family responses always carry this array; for this
+            error it is empty.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[PortalTokenMissingErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[PortalTokenMissingErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,

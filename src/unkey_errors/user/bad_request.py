@@ -4,26 +4,55 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._runtime.problem import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any
+    from typing import Any, NotRequired
 
 __all__ = [
     "ClientClosedRequest",
+    "ClientClosedRequestErrorsItem",
     "InvalidAnalyticsFunction",
+    "InvalidAnalyticsFunctionErrorsItem",
     "InvalidAnalyticsQuery",
+    "InvalidAnalyticsQueryErrorsItem",
     "InvalidAnalyticsQueryType",
+    "InvalidAnalyticsQueryTypeErrorsItem",
     "InvalidAnalyticsTable",
+    "InvalidAnalyticsTableErrorsItem",
     "MissingRequiredHeader",
     "PermissionsQuerySyntaxError",
+    "PermissionsQuerySyntaxErrorErrorsItem",
     "QueryRangeExceedsRetention",
+    "QueryRangeExceedsRetentionErrorsItem",
     "RequestBodyTooLarge",
+    "RequestBodyTooLargeErrorsItem",
     "RequestBodyUnreadable",
+    "RequestBodyUnreadableErrorsItem",
     "RequestTimeout",
+    "RequestTimeoutErrorsItem",
 ]
+
+
+class ClientClosedRequestErrorsItem(TypedDict):
+    """An item of ClientClosedRequest.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class ClientClosedRequest(
@@ -42,22 +71,39 @@ class ClientClosedRequest(
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/client_closed_request
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[ClientClosedRequestErrorsItem] | None): Validation problems by
+            location; always empty for this error.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[ClientClosedRequestErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[ClientClosedRequestErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, errors)
+
+
+class InvalidAnalyticsFunctionErrorsItem(TypedDict):
+    """An item of InvalidAnalyticsFunction.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class InvalidAnalyticsFunction(
@@ -81,24 +127,41 @@ class InvalidAnalyticsFunction(
     Attributes:
         function (str): The name of the rejected function, lower-cased, as Unkey's
             query checker read it.
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[InvalidAnalyticsFunctionErrorsItem] | None): Validation problems
+            by location; always empty for this error.
     """
 
     __slots__ = ("errors", "function")
     function: str
-    errors: list[Any] | None
+    errors: list[InvalidAnalyticsFunctionErrorsItem] | None
 
     def __init__(
         self,
         *,
         function: str,
-        errors: list[Any] | None = None,
+        errors: list[InvalidAnalyticsFunctionErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, function, errors)
+
+
+class InvalidAnalyticsQueryErrorsItem(TypedDict):
+    """An item of InvalidAnalyticsQuery.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class InvalidAnalyticsQuery(
@@ -117,22 +180,40 @@ class InvalidAnalyticsQuery(
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error, because the SQL itself is not validated field by field.
+        errors (list[InvalidAnalyticsQueryErrorsItem] | None): Validation problems by
+            location; always empty for this error, because the SQL itself is not
+            validated field by field.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[InvalidAnalyticsQueryErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[InvalidAnalyticsQueryErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, errors)
+
+
+class InvalidAnalyticsQueryTypeErrorsItem(TypedDict):
+    """An item of InvalidAnalyticsQueryType.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class InvalidAnalyticsQueryType(
@@ -151,22 +232,39 @@ class InvalidAnalyticsQueryType(
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/invalid_analytics_query_type
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[InvalidAnalyticsQueryTypeErrorsItem] | None): Validation
+            problems by location; always empty for this error.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[InvalidAnalyticsQueryTypeErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[InvalidAnalyticsQueryTypeErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, errors)
+
+
+class InvalidAnalyticsTableErrorsItem(TypedDict):
+    """An item of InvalidAnalyticsTable.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class InvalidAnalyticsTable(
@@ -187,19 +285,19 @@ class InvalidAnalyticsTable(
     Attributes:
         table (str): The table name Unkey refused, as it appeared in the query (with
             its database prefix, if one was given).
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[InvalidAnalyticsTableErrorsItem] | None): Validation problems by
+            location; always empty for this error.
     """
 
     __slots__ = ("errors", "table")
     table: str
-    errors: list[Any] | None
+    errors: list[InvalidAnalyticsTableErrorsItem] | None
 
     def __init__(
         self,
         *,
         table: str,
-        errors: list[Any] | None = None,
+        errors: list[InvalidAnalyticsTableErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
@@ -241,6 +339,23 @@ class MissingRequiredHeader(
         self._setup(detail, instance, extensions, header)
 
 
+class PermissionsQuerySyntaxErrorErrorsItem(TypedDict):
+    """An item of PermissionsQuerySyntaxError.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
+
+
 class PermissionsQuerySyntaxError(
     Problem,
     code="user/bad_request/permissions_query_syntax_error",
@@ -262,24 +377,42 @@ class PermissionsQuerySyntaxError(
     Attributes:
         position (int): The 0-based character position in the `permissions` string
             where parsing failed.
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error, which describes the problem in `detail`.
+        errors (list[PermissionsQuerySyntaxErrorErrorsItem] | None): Validation
+            problems by location; always empty for this error, which describes the
+            problem in `detail`.
     """
 
     __slots__ = ("errors", "position")
     position: int
-    errors: list[Any] | None
+    errors: list[PermissionsQuerySyntaxErrorErrorsItem] | None
 
     def __init__(
         self,
         *,
         position: int,
-        errors: list[Any] | None = None,
+        errors: list[PermissionsQuerySyntaxErrorErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, position, errors)
+
+
+class QueryRangeExceedsRetentionErrorsItem(TypedDict):
+    """An item of QueryRangeExceedsRetention.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class QueryRangeExceedsRetention(
@@ -313,15 +446,15 @@ class QueryRangeExceedsRetention(
             filter reaches back to. (JSON member queriedFrom)
         available_from (str): The earliest date (YYYY-MM-DD, UTC) for which data is
             still kept. (JSON member availableFrom)
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[QueryRangeExceedsRetentionErrorsItem] | None): Validation
+            problems by location; always empty for this error.
     """
 
     __slots__ = ("available_from", "errors", "queried_from", "retention_days")
     retention_days: int
     queried_from: str
     available_from: str
-    errors: list[Any] | None
+    errors: list[QueryRangeExceedsRetentionErrorsItem] | None
 
     def __init__(
         self,
@@ -329,7 +462,7 @@ class QueryRangeExceedsRetention(
         retention_days: int,
         queried_from: str,
         available_from: str,
-        errors: list[Any] | None = None,
+        errors: list[QueryRangeExceedsRetentionErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
@@ -343,6 +476,23 @@ class QueryRangeExceedsRetention(
             available_from,
             errors,
         )
+
+
+class RequestBodyTooLargeErrorsItem(TypedDict):
+    """An item of RequestBodyTooLarge.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class RequestBodyTooLarge(
@@ -366,24 +516,41 @@ class RequestBodyTooLarge(
     Attributes:
         max_bytes (int): The largest request body, in bytes, that the API accepts.
             (JSON member maxBytes)
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error, because the body was never parsed.
+        errors (list[RequestBodyTooLargeErrorsItem] | None): Validation problems by
+            location; always empty for this error, because the body was never parsed.
     """
 
     __slots__ = ("errors", "max_bytes")
     max_bytes: int
-    errors: list[Any] | None
+    errors: list[RequestBodyTooLargeErrorsItem] | None
 
     def __init__(
         self,
         *,
         max_bytes: int,
-        errors: list[Any] | None = None,
+        errors: list[RequestBodyTooLargeErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, max_bytes, errors)
+
+
+class RequestBodyUnreadableErrorsItem(TypedDict):
+    """An item of RequestBodyUnreadable.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class RequestBodyUnreadable(
@@ -402,22 +569,39 @@ class RequestBodyUnreadable(
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_body_unreadable
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error, because the body was never parsed.
+        errors (list[RequestBodyUnreadableErrorsItem] | None): Validation problems by
+            location; always empty for this error, because the body was never parsed.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[RequestBodyUnreadableErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[RequestBodyUnreadableErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,
     ) -> None:
         self._setup(detail, instance, extensions, errors)
+
+
+class RequestTimeoutErrorsItem(TypedDict):
+    """An item of RequestTimeout.errors.
+
+    Attributes:
+        location (str): Where the problem is, as a path whose first segment is
+            `body`, `query`, `path`, `header`, `cookie` or `request`, e.g.
+            `body.apiId`.
+        message (str): The rule that failed, e.g. `must be at least 16`; never the
+            value that was sent.
+        fix (NotRequired[str]): How to correct it, when Unkey can say.
+    """
+
+    location: str
+    message: str
+    fix: NotRequired[str]
 
 
 class RequestTimeout(
@@ -436,17 +620,17 @@ class RequestTimeout(
     https://unkey.com/docs/api-reference/errors-v2/user/bad_request/request_timeout
 
     Attributes:
-        errors (list[Any] | None): Validation problems by location; always empty for
-            this error.
+        errors (list[RequestTimeoutErrorsItem] | None): Validation problems by
+            location; always empty for this error.
     """
 
     __slots__ = ("errors",)
-    errors: list[Any] | None
+    errors: list[RequestTimeoutErrorsItem] | None
 
     def __init__(
         self,
         *,
-        errors: list[Any] | None = None,
+        errors: list[RequestTimeoutErrorsItem] | None = None,
         detail: str | None = None,
         instance: str | None = None,
         extensions: Mapping[str, Any] | None = None,

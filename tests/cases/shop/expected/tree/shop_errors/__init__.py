@@ -8,13 +8,15 @@ Each catalog folder is a module of this package, and each entry a class of it na
     raise TokenExpired(expired_at=...)
 
 A web handler sends ``error.status``, ``error.headers()`` and ``error.body(request_id=...)``; a
-client turns any problem body back into the right class with ``parse(body)``. This module holds
+client turns any problem body back into the right class with ``parse(body)``, or any HTTP
+response with ``from_response(response)`` and ``raise_for_problem(response)``. This module holds
 the registry only; ``_runtime`` holds the base class, and the modules load when first used.
 """
 
 from __future__ import annotations
 
 from ._runtime import registry as _registry
+from ._runtime.client import from_response, raise_for_problem
 from ._runtime.parse import parse
 from ._runtime.problem import Problem
 from ._runtime.registry import lookup
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from . import requests as requests
     from . import shop as shop
 
-__all__ = ["Problem", "lookup", "parse"]
+__all__ = ["Problem", "from_response", "lookup", "parse", "raise_for_problem"]
 
 _SUBPACKAGES = ("auth", "billing", "limits", "orders", "payments", "requests", "shop")
 _registry.configure(

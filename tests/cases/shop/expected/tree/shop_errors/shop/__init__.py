@@ -3,18 +3,50 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .._runtime.problem import Problem
 from .._runtime.registry import submodules as _submodules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any, NotRequired
+
     from . import orders as orders
 
-__all__ = ["PaymentRequired"]
+__all__ = [
+    "PaymentRequired",
+    "PaymentRequiredLinesItem",
+    "PaymentRequiredLinesItemWindow",
+]
 _SUBMODULES = ("orders",)
 
 if not TYPE_CHECKING:
     __getattr__ = _submodules(__name__, _SUBMODULES)
+
+
+class PaymentRequiredLinesItemWindow(TypedDict):
+    """When the line can be delivered.
+
+    Attributes:
+        start (str): The first hour.
+        end (str): The last hour.
+    """
+
+    start: str
+    end: str
+
+
+PaymentRequiredLinesItem = TypedDict(
+    "PaymentRequiredLinesItem",
+    {
+        "sku": "str",
+        "quantity": "int",
+        "from": "NotRequired[str]",
+        "window": "NotRequired[PaymentRequiredLinesItemWindow]",
+    },
+)
 
 
 class PaymentRequired(
@@ -24,6 +56,7 @@ class PaymentRequired(
     status=402,
     title="Payment Required",
     default_detail="Pay first.",
+    members=[("lines", "lines", "array", False), ("grid", "grid", "array", False)],
     deprecation="shop/payment_required is deprecated since 2.0; use billing/card_declined instead",
 ):
     """Payment Required (402): The shop folder has entries and subfolders, so it becomes
@@ -34,6 +67,24 @@ class PaymentRequired(
 
     Code shop/payment_required; documented at
     https://errors.example.com/legacy/payment-required
+
+    Attributes:
+        lines (list[PaymentRequiredLinesItem] | None): The order lines that could not
+            be paid.
+        grid (list[list[int]] | None): A matrix of counts, arrays in an array.
     """
 
-    __slots__ = ()
+    __slots__ = ("grid", "lines")
+    lines: list[PaymentRequiredLinesItem] | None
+    grid: list[list[int]] | None
+
+    def __init__(
+        self,
+        *,
+        lines: list[PaymentRequiredLinesItem] | None = None,
+        grid: list[list[int]] | None = None,
+        detail: str | None = None,
+        instance: str | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._setup(detail, instance, extensions, lines, grid)
