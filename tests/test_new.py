@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,27 @@ def test_a_code_deeper_than_a_package_can_be_is_refused(tmp_path: Path, depth: i
     assert not (tmp_path / "catalog").exists()
 
 
+@pytest.fixture
+def deep_folders() -> Iterator[list[tuple[Path, str, int]]]:
+    """Deep trees a test made, removed again by descriptor afterwards: pytest's own clean-up of
+    old temporary folders recurses, and prints a RecursionError for a tree 1,000 levels deep."""
+    made: list[tuple[Path, str, int]] = []
+    yield made
+    for catalog, name, depth in made:
+        _remove_deep(catalog, name, depth)
+
+
+def _remove_deep(catalog: Path, name: str, depth: int) -> None:
+    folders = [os.open(catalog, os.O_RDONLY)]
+    for _ in range(depth):
+        folders.append(os.open(name, os.O_RDONLY, dir_fd=folders[-1]))
+    os.unlink("leaf.yaml", dir_fd=folders[-1])
+    os.close(folders.pop())
+    while folders:
+        os.rmdir(name, dir_fd=folders[-1])
+        os.close(folders.pop())
+
+
 def _deep_entry(catalog: Path, name: str, depth: int, text: bytes) -> None:
     """``catalog/name/name/.../leaf.yaml``, made by descriptor: os.makedirs would recurse too
     deep, and the path may be too long for one system call."""
@@ -159,21 +181,27 @@ def _deep_entry(catalog: Path, name: str, depth: int, text: bytes) -> None:
     os.close(folder)
 
 
-def test_a_catalog_a_thousand_folders_deep_is_reported_not_crashed_on(tmp_path: Path) -> None:
+def test_a_catalog_a_thousand_folders_deep_is_reported_not_crashed_on(
+    tmp_path: Path, deep_folders: list[tuple[Path, str, int]]
+) -> None:
     (tmp_path / "errorbook.toml").write_text(CONFIG)
     assert run_cli(["new", "shop/order_not_found", "--status", "500"], tmp_path).exit_code == 0
     entry = (tmp_path / "catalog/shop/order_not_found.yaml").read_bytes()
     _deep_entry(tmp_path / "catalog", "d", 1_000, entry)
+    deep_folders.append((tmp_path / "catalog", "d", 1_000))
     for args in (["validate"], ["generate"], ["generate", "--check"]):
         result = run_cli(args, tmp_path)
         assert result.exit_code == 1, result.stderr
         assert ": error: the code has 1,001 segments; a code may have at most 32 " in result.stderr
 
 
-def test_a_path_too_long_to_read_is_reported(tmp_path: Path) -> None:
+def test_a_path_too_long_to_read_is_reported(
+    tmp_path: Path, deep_folders: list[tuple[Path, str, int]]
+) -> None:
     (tmp_path / "errorbook.toml").write_text(CONFIG)
     (tmp_path / "catalog").mkdir()
     _deep_entry(tmp_path / "catalog", "folder", 1_000, b"title: Deep\n")
+    deep_folders.append((tmp_path / "catalog", "folder", 1_000))
     result = run_cli(["validate"], tmp_path)
     assert result.exit_code == 1
     assert ": error: it cannot be read: File name too long [E027 not-a-file]\n" in result.stderr
