@@ -29,7 +29,8 @@ exactly these calls, which return data and never print.
    and, given tests, tested. Its `SourceReport` holds the diagnostics and, on request, the
    route map: each HTTP `Operation` of a FastAPI, Flask, Litestar or Django app with the
    catalog errors it may raise, as `render_routes` prints it.
-7. For authors and readers: `create_entry` writes a skeleton entry; `entry_schema`,
+7. For authors and readers: `init_project` sets up a new project (its `InitResult` lists what
+   it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
    `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs,
    and `uses_plugin` tells whether its configuration enables errorbook's plugin.
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
     from errorbook.python.export import export_package
     from errorbook.read.config import Config, load_config
     from errorbook.scaffold.entry import create_entry
+    from errorbook.scaffold.project import InitResult, init_project
     from errorbook.source_check.routes import Operation, render_routes
     from errorbook.source_check.scan import SourceReport, check_source
     from errorbook.write.apply import write_outputs
@@ -140,6 +142,8 @@ _HOMES = {
     "Config": "read.config",
     "load_config": "read.config",
     "create_entry": "scaffold.entry",
+    "InitResult": "scaffold.project",
+    "init_project": "scaffold.project",
     "Operation": "source_check.routes",
     "render_routes": "source_check.routes",
     "SourceReport": "source_check.scan",
@@ -182,6 +186,7 @@ __all__ = [
     "Field",
     "FileChange",
     "Header",
+    "InitResult",
     "LoadResult",
     "Operation",
     "OutputError",
@@ -208,6 +213,7 @@ __all__ = [
     "explain",
     "export_package",
     "generate_outputs",
+    "init_project",
     "load_catalog",
     "load_config",
     "openapi_document",

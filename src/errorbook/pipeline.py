@@ -76,6 +76,16 @@ class RunResult:
         return tuple(change for change in self.changes if change.kind != "delete")
 
     @property
+    def summary(self) -> str:
+        """One line on what a writing run did: files created are not "changed"."""
+        created = sum(change.kind == "create" for change in self.changes)
+        updated = len(self.written) - created
+        if not created:
+            return f"{updated} of {self.files} generated files changed"
+        also = f", {updated} changed" if updated else ""
+        return f"{created} of {self.files} generated files created{also}"
+
+    @property
     def deleted(self) -> tuple[FileChange, ...]:
         """The stale generated files deleted: no entry generates them any more."""
         return tuple(change for change in self.changes if change.kind == "delete")
@@ -233,6 +243,7 @@ Generator = Callable[[Catalog, Config, Mapping[str, str]], dict[Path, str]]
 
 def generators() -> tuple[tuple[str, Generator], ...]:
     """Every generator, named, in the order they run. Imported only when a run needs them."""
+    from errorbook.check.editor_schema import generate_editor_schema
     from errorbook.docs.render import generate_docs
     from errorbook.machine.outputs import generate_catalog_json, generate_schemas
     from errorbook.python.export import package_files
@@ -242,6 +253,7 @@ def generators() -> tuple[tuple[str, Generator], ...]:
         ("catalog.json", lambda catalog, config, package: generate_catalog_json(catalog, config)),
         ("schemas", lambda catalog, config, package: generate_schemas(catalog, config)),
         ("docs", generate_docs),
+        ("editor schema", lambda catalog, config, package: generate_editor_schema(config)),
     )
 
 

@@ -19,6 +19,7 @@ from errorbook.cli import (
     explain,
     export,
     generate,
+    init,
     new,
     schema,
     serve,
@@ -28,6 +29,7 @@ from errorbook.cli.common import ReaderGone
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
 VERBS: tuple[ModuleType, ...] = (
+    init,
     validate,
     generate,
     build,
