@@ -32,7 +32,8 @@ exactly these calls, which return data and never print.
 7. For authors and readers: `init_project` sets up a new project (its `InitResult` lists what
    it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
-   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs,
+   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs
+   (`serve_address` checks the preview's address first),
    and `uses_plugin` tells whether its configuration enables errorbook's plugin.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from errorbook.diff.report import render_diff
     from errorbook.diff.sides import Comparison, Side, compare
     from errorbook.docs.explain import explain
-    from errorbook.docs.site import build_site, serve_site, uses_plugin
+    from errorbook.docs.site import build_site, serve_address, serve_site, uses_plugin
     from errorbook.machine.openapi import openapi_document
     from errorbook.machine.openapi_file import check_export_target, openapi_text
     from errorbook.model import (
@@ -119,6 +120,7 @@ _HOMES = {
     "compare": "diff.sides",
     "explain": "docs.explain",
     "build_site": "docs.site",
+    "serve_address": "docs.site",
     "serve_site": "docs.site",
     "uses_plugin": "docs.site",
     "openapi_document": "machine.openapi",
@@ -222,6 +224,7 @@ __all__ = [
     "render_diagnostics",
     "render_diff",
     "render_routes",
+    "serve_address",
     "serve_site",
     "uses_plugin",
     "validate",
