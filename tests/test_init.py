@@ -57,14 +57,16 @@ def test_from_an_empty_folder_to_a_site_at_the_type_uris(tmp_path: Path) -> None
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr
 
-    new = _errorbook("new", "orders/out-of-stock", "--status", "409", cwd=project)
-    assert new.returncode == 0, new.stderr
-    entry = project / "catalog" / "orders" / "out-of-stock.yaml"
-    text = entry.read_text(encoding="utf-8")
-    for placeholder, content in FILLED_IN.items():
-        text = text.replace(placeholder, content)
-    entry.write_text(text.replace("TODO curl", "curl"), encoding="utf-8")
-    assert _errorbook("validate", "--strict", cwd=project).returncode == 0
+    for code in ("orders/out-of-stock", "sold-out"):  # in a folder, and in the catalog itself
+        new = _errorbook("new", code, "--status", "409", cwd=project)
+        assert new.returncode == 0, new.stderr
+        entry = project / "catalog" / f"{code}.yaml"
+        text = entry.read_text(encoding="utf-8")
+        for placeholder, content in FILLED_IN.items():
+            text = text.replace(placeholder, content.replace("item", code.rpartition("/")[2]))
+        entry.write_text(text.replace("TODO curl", "curl"), encoding="utf-8")
+    validated = _errorbook("validate", "--strict", cwd=project)
+    assert validated.returncode == 0, validated.stderr
 
     built = _errorbook("build", "--strict", cwd=project)
     assert built.returncode == 0, built.stderr
@@ -76,6 +78,13 @@ def test_from_an_empty_folder_to_a_site_at_the_type_uris(tmp_path: Path) -> None
     assert "!!!" not in article and "===" not in article  # the callout and tabs rendered
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     assert f"<loc>{BASE}orders/out-of-stock/</loc>" in sitemap
+    assert f"<loc>{BASE}sold-out/</loc>" in sitemap
+    # Error pages stay out of the sidebar, wherever they sit; folder pages are in it.
+    home = (project / "site" / "index.html").read_text("utf-8")
+    sidebar = home[home.index("md-nav--primary") : home.index('class="md-content"')]
+    assert 'href="orders/"' in sidebar
+    assert 'href="sold-out/"' not in sidebar and 'href="orders/out-of-stock/"' not in sidebar
+    assert 'href="sold-out/"' in home  # linked from the home's table instead
 
 
 def test_init_writes_each_part_of_the_project(tmp_path: Path) -> None:
