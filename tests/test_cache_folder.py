@@ -33,7 +33,7 @@ def test_a_file_where_the_cache_folder_should_be_means_no_cache(
         result = run_cli(args, project)
         assert result.exit_code == 0, result.stderr
     last = run_cli(["generate"], project).stderr.splitlines()[-1]
-    assert last == "0 of 7 generated files changed"
+    assert last == "0 of 8 generated files changed"
 
 
 def test_the_bytecode_cache_folder_being_a_file_only_costs_compiling(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Project, run_cli, working_directory
 from errorbook.core.errors import ConfigError
 from errorbook.read.config import load_config
 from errorbook.read.package_settings import Distribution
@@ -145,3 +146,28 @@ def test_a_key_is_found_where_it_is_written(
 ) -> None:
     (tmp_path / "c.toml").write_text(text)
     assert key_position(tmp_path / "c.toml", table, key) == where
+
+
+def test_the_nearest_configuration_above_is_found(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(BASE)
+    inner = tmp_path / "catalog" / "orders"
+    inner.mkdir(parents=True)
+    (tmp_path / "catalog" / "pyproject.toml").write_text('[project]\nname = "x"\n')  # no table
+    assert load_config(cwd=inner).source == tmp_path / "errorbook.toml"
+    (tmp_path / "catalog" / "pyproject.toml").write_text(f"[tool.errorbook]\n{BASE}")
+    assert load_config(cwd=inner).source == tmp_path / "catalog" / "pyproject.toml"
+
+
+def test_messages_name_the_file_found_above(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text('base-uri = "ftp://x/"\n')
+    (tmp_path / "catalog").mkdir()
+    with working_directory(tmp_path / "catalog"), pytest.raises(ConfigError) as raised:
+        load_config()
+    assert str(raised.value).startswith("../errorbook.toml: base-uri must be")
+
+
+def test_explain_works_from_a_subfolder(repository: Project) -> None:
+    folder = repository.config.root / "catalog" / "unkey"
+    result = run_cli(["explain", "unkey/data/api_not_found"], folder)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# unkey/data/api_not_found")

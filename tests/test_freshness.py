@@ -38,7 +38,7 @@ def _stderr(project: Path) -> str:
 
 
 def test_a_second_run_changes_nothing_and_says_so(project: Path) -> None:
-    assert _stderr(project) == "30 entries, no problems found\n30 of 30 generated files changed\n"
+    assert _stderr(project) == "30 entries, no problems found\n30 of 30 generated files created\n"
     assert _stderr(project) == "30 entries, no problems found\n0 of 30 generated files changed\n"
     assert (Path(os.environ["XDG_CACHE_HOME"]) / "errorbook").is_dir()
     assert not (project / ".cache").exists()
@@ -56,7 +56,7 @@ def test_an_added_entry_is_generated(project: Path) -> None:
     entry = next((project / "catalog").rglob("*.yaml"))
     copy = entry.with_name("zz_" + entry.name)
     copy.write_text(entry.read_text().replace("summary: The ", "summary: Another ", 1))
-    assert _stderr(project).endswith("1 of 31 generated files changed\n")
+    assert _stderr(project).endswith("1 of 31 generated files created\n")
 
 
 @pytest.mark.parametrize("damage", ["edit", "delete", "extra"])
@@ -77,7 +77,8 @@ def test_damaged_outputs_are_repaired(project: Path, damage: str) -> None:
             f"0 of 30 generated files changed\ndeleted {shown}: no entry generates it any more\n"
         )
     else:
-        assert repaired.endswith("1 of 30 generated files changed\n")
+        kind = "created" if damage == "delete" else "changed"
+        assert repaired.endswith(f"1 of 30 generated files {kind}\n")
     assert _stderr(project).endswith("0 of 30 generated files changed\n")
 
 
@@ -91,7 +92,9 @@ def test_a_catalog_with_warnings_is_skipped_and_its_warnings_replayed(project: P
     entry.write_text(entry.read_text() + "since: TODO\n")
     first, second = _stderr(project), _stderr(project)
     assert "W001" in first
-    assert second == first.replace("30 of 30", "0 of 30")
+    assert second == first.replace(
+        "30 of 30 generated files created", "0 of 30 generated files changed"
+    )
     assert _skipped(project)
     # --strict: the same diagnostics as errors, and the same exit, with or without the record.
     replayed = run_cli(["generate", "--strict"], project)

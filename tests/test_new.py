@@ -22,7 +22,8 @@ def test_skeleton_validates_with_only_todo_warnings(tmp_path: Path, status: int)
     text = (tmp_path / "catalog/shop/cart/item_missing.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=")
     schema = (tmp_path / "catalog/shop/cart" / text.split("$schema=")[1].split("\n")[0]).resolve()
-    assert schema.name == "error.schema.json" and schema.is_file()
+    assert schema == (tmp_path / ".errorbook" / "error.schema.json").resolve()
+    assert schema.is_file()  # written by new when missing, kept current by generate
 
     result = run_cli(["validate"], tmp_path)
     assert result.exit_code == 0, result.stderr
@@ -44,7 +45,10 @@ def test_title_defaults_to_the_reason_phrase_and_is_quoted(tmp_path: Path) -> No
     [
         (["x/y", "--status", "302"], "--status must be between 400 and 599"),
         (["x/y", "--title", ""], "--title must be a single non-empty line"),
-        (["toplevel"], "at least one folder"),
+        (["x/y", "--title", "   "], "--title must be a single non-empty line"),
+        (["Orders/Out Of Stock"], "did you mean 'orders/out_of_stock'?"),
+        (["orders/Out-Of-Stock.yaml"], "did you mean 'orders/out-of-stock'?"),
+        (["orders//x"], "joined by /"),
     ],
 )
 def test_bad_arguments_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
@@ -205,3 +209,42 @@ def test_a_path_too_long_to_read_is_reported(
     result = run_cli(["validate"], tmp_path)
     assert result.exit_code == 1
     assert ": error: it cannot be read: File name too long [E027 not-a-file]\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "orders/out-of-stock",
+        "orders/out-of-stock.yaml",
+        "catalog/orders/out-of-stock",
+        "./catalog/orders/out-of-stock.yaml",
+    ],
+)
+def test_a_code_may_be_given_as_the_entry_path(tmp_path: Path, given: str) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    result = run_cli(["new", given], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "created catalog/orders/out-of-stock.yaml" in result.stderr
+    assert [p.name for p in (tmp_path / "catalog").rglob("*.yaml")] == ["out-of-stock.yaml"]
+
+
+def test_an_entry_may_sit_in_the_catalog_folder_itself(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    assert run_cli(["new", "not-found", "--status", "404"], tmp_path).exit_code == 0
+    text = (tmp_path / "catalog" / "not-found.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../.errorbook/error.schema.json\n")
+    assert run_cli(["validate"], tmp_path).exit_code == 0
+
+
+def test_a_padded_title_is_trimmed(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    assert run_cli(["new", "a/b", "--title", "  Out of Stock  "], tmp_path).exit_code == 0
+    assert 'title: "Out of Stock"\n' in (tmp_path / "catalog/a/b.yaml").read_text()
+
+
+def test_new_works_from_a_subfolder_of_the_project(tmp_path: Path) -> None:
+    (tmp_path / "errorbook.toml").write_text(CONFIG)
+    (tmp_path / "catalog" / "orders").mkdir(parents=True)
+    result = run_cli(["new", "orders/late"], tmp_path / "catalog" / "orders")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "catalog" / "orders" / "late.yaml").is_file()

@@ -66,3 +66,20 @@ def test_a_free_address_is_handed_to_mkdocs(project: Path, monkeypatch: pytest.M
     monkeypatch.setattr(mkdocs_site, "mkdocs_serve", lambda _, **kw: served.append(kw["dev_addr"]))
     assert run_cli(["serve", "--dev-addr", "127.0.0.1:0"], project).exit_code == 0
     assert served == ["127.0.0.1:0"]
+
+
+def test_a_bare_port_is_a_port_on_localhost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[str | None] = []
+    monkeypatch.setattr(mkdocs_site, "mkdocs_serve", lambda _, **kw: served.append(kw["dev_addr"]))
+    assert run_cli(["serve", "--dev-addr", "0"], project).exit_code == 0
+    assert served == ["127.0.0.1:0"]
+
+
+def test_a_busy_port_is_refused_before_anything_is_regenerated(
+    project: Path, busy_port: int
+) -> None:
+    result = run_cli(["serve", "--dev-addr", str(busy_port)], project)
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{busy_port}: Address already in use" in result.stderr
+    assert "generated files" not in result.stderr
+    assert not (project / "docs").exists()

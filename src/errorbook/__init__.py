@@ -29,9 +29,11 @@ exactly these calls, which return data and never print.
    and, given tests, tested. Its `SourceReport` holds the diagnostics and, on request, the
    route map: each HTTP `Operation` of a FastAPI, Flask, Litestar or Django app with the
    catalog errors it may raise, as `render_routes` prints it.
-7. For authors and readers: `create_entry` writes a skeleton entry; `entry_schema`,
+7. For authors and readers: `init_project` sets up a new project (its `InitResult` lists what
+   it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
-   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs,
+   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs
+   (`serve_address` checks the preview's address first),
    and `uses_plugin` tells whether its configuration enables errorbook's plugin.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
     from errorbook.diff.report import render_diff
     from errorbook.diff.sides import Comparison, Side, compare
     from errorbook.docs.explain import explain
-    from errorbook.docs.site import build_site, serve_site, uses_plugin
+    from errorbook.docs.site import build_site, serve_address, serve_site, uses_plugin
     from errorbook.machine.openapi import openapi_document
     from errorbook.machine.openapi_file import check_export_target, openapi_text
     from errorbook.model import (
@@ -85,6 +87,7 @@ if TYPE_CHECKING:
     from errorbook.python.export import export_package
     from errorbook.read.config import Config, load_config
     from errorbook.scaffold.entry import create_entry
+    from errorbook.scaffold.project import InitResult, init_project
     from errorbook.source_check.routes import Operation, render_routes
     from errorbook.source_check.scan import SourceReport, check_source
     from errorbook.write.apply import write_outputs
@@ -117,6 +120,7 @@ _HOMES = {
     "compare": "diff.sides",
     "explain": "docs.explain",
     "build_site": "docs.site",
+    "serve_address": "docs.site",
     "serve_site": "docs.site",
     "uses_plugin": "docs.site",
     "openapi_document": "machine.openapi",
@@ -140,6 +144,8 @@ _HOMES = {
     "Config": "read.config",
     "load_config": "read.config",
     "create_entry": "scaffold.entry",
+    "InitResult": "scaffold.project",
+    "init_project": "scaffold.project",
     "Operation": "source_check.routes",
     "render_routes": "source_check.routes",
     "SourceReport": "source_check.scan",
@@ -182,6 +188,7 @@ __all__ = [
     "Field",
     "FileChange",
     "Header",
+    "InitResult",
     "LoadResult",
     "Operation",
     "OutputError",
@@ -208,6 +215,7 @@ __all__ = [
     "explain",
     "export_package",
     "generate_outputs",
+    "init_project",
     "load_catalog",
     "load_config",
     "openapi_document",
@@ -216,6 +224,7 @@ __all__ = [
     "render_diagnostics",
     "render_diff",
     "render_routes",
+    "serve_address",
     "serve_site",
     "uses_plugin",
     "validate",

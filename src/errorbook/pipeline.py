@@ -6,8 +6,9 @@ happened as data (`RunResult`) and never print: the shells decide how to show it
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +16,12 @@ from pathlib import Path
 from errorbook.core.diagnostics import (
     Diagnostic,
     count_errors,
+    display_path,
     from_record,
     promote_warnings,
     to_record,
 )
+from errorbook.core.errors import UsageError
 from errorbook.model import Catalog
 from errorbook.read.config import Config
 from errorbook.read.site_settings import MKDOCS_FILE
@@ -76,6 +79,16 @@ class RunResult:
         return tuple(change for change in self.changes if change.kind != "delete")
 
     @property
+    def summary(self) -> str:
+        """One line on what a writing run did: files created are not "changed"."""
+        created = sum(change.kind == "create" for change in self.changes)
+        updated = len(self.written) - created
+        if not created:
+            return f"{updated} of {self.files} generated files changed"
+        also = f", {updated} changed" if updated else ""
+        return f"{created} of {self.files} generated files created{also}"
+
+    @property
     def deleted(self) -> tuple[FileChange, ...]:
         """The stale generated files deleted: no entry generates them any more."""
         return tuple(change for change in self.changes if change.kind == "delete")
@@ -96,25 +109,51 @@ class _Clock:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def validate(config: Config, *, strict: bool = False) -> RunResult:
+def validate(config: Config, *, strict: bool = False, only: Sequence[Path] = ()) -> RunResult:
     """Read and check the whole catalog.
 
     Args:
         config: The project configuration.
         strict: Treat warnings as errors.
+        only: Entry files or folders of the catalog to report on (what pre-commit passes);
+            the rules across the catalog still see every entry. Empty: the whole catalog.
 
     Returns:
         The diagnostics, and the catalog when it has no errors.
+
+    Raises:
+        UsageError: A path of ``only`` is not in the catalog folder.
     """
     from errorbook.check.load import load_catalog
 
+    named = _named_paths(config, only)
     clock = _Clock()
     with clock.stage("load and check"):
         loaded = load_catalog(config)
     diagnostics = tuple(promote_warnings(loaded.diagnostics) if strict else loaded.diagnostics)
     catalog = loaded.catalog if count_errors(diagnostics) == 0 else None
     entries = len(loaded.catalog) if loaded.catalog is not None else len(loaded.entries)
+    if named:
+        diagnostics = tuple(d for d in diagnostics if _below(d.path, named))
+        entries = sum(_below(config.root / e.source, named) for e in loaded.entries)
     return RunResult(diagnostics, catalog, entries, timings=clock.timings)
+
+
+def _named_paths(config: Config, only: Sequence[Path]) -> tuple[Path, ...]:
+    """The absolute paths of ``only`` (links not resolved: a code is the path of its link)."""
+    named = tuple(_absolute(path) for path in only)
+    for path, given in zip(named, only, strict=True):
+        if not path.is_relative_to(config.catalog):
+            raise UsageError(f"{given} is not in the catalog folder {display_path(config.catalog)}")
+    return named
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _below(path: Path, named: tuple[Path, ...]) -> bool:
+    return any(_absolute(path).is_relative_to(name) for name in named)
 
 
 def regenerate(
@@ -233,6 +272,7 @@ Generator = Callable[[Catalog, Config, Mapping[str, str]], dict[Path, str]]
 
 def generators() -> tuple[tuple[str, Generator], ...]:
     """Every generator, named, in the order they run. Imported only when a run needs them."""
+    from errorbook.check.editor_schema import generate_editor_schema
     from errorbook.docs.render import generate_docs
     from errorbook.machine.outputs import generate_catalog_json, generate_schemas
     from errorbook.python.distribution import distribution_files
@@ -246,6 +286,7 @@ def generators() -> tuple[tuple[str, Generator], ...]:
         ("catalog.json", lambda catalog, config, package: generate_catalog_json(catalog, config)),
         ("schemas", lambda catalog, config, package: generate_schemas(catalog, config)),
         ("docs", generate_docs),
+        ("editor schema", lambda catalog, config, package: generate_editor_schema(config)),
     )
 
 

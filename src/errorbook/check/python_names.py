@@ -21,6 +21,8 @@ from errorbook.model.naming import (
     attribute_name,
     attribute_problem,
     class_name,
+    module_name,
+    python_segment,
 )
 from errorbook.read.yaml_source import Document, PathItem
 
@@ -55,8 +57,13 @@ def _check_class_name(entry: ErrorDef, report: Reporter) -> None:
     hint = f"rename the file {entry.name}.yaml"
     if keyword.iskeyword(name):
         report([], "E030", f"the class name {name} is a Python keyword", hint)
-    elif name in RESERVED_CLASSES:
-        message = f"the class name {name} is taken: the generated module uses it already"
+    elif name in RESERVED_CLASSES or (not entry.folder and name in ROOT_NAMES):
+        module = (
+            "module"
+            if entry.folder
+            else "package's root module (where entries of the catalog folder itself live)"
+        )
+        message = f"the class name {name} is taken: the generated {module} uses it already"
         report([], "E033", message, hint)
 
 
@@ -81,11 +88,18 @@ def check_module_names(
     A folder is reported once, at its first entry.
     """
     reported: set[str] = set()
+    modules: dict[str, str] = {}
     for entry in entries:
         parts = entry.segments[:-1]
         for depth, segment in enumerate(parts):
             folder = "/".join(parts[: depth + 1])
-            problem = _module_problem(segment, "/".join(parts[:depth]) or None)
+            problem = _module_problem(python_segment(segment), "/".join(parts[:depth]) or None)
+            other = modules.setdefault(module_name(folder), folder)
+            if problem is None and other != folder:
+                message = (
+                    f"the folders {other} and {folder} both become the module {module_name(folder)}"
+                )
+                problem = "E023", message
             if problem is None or folder in reported:
                 continue
             reported.add(folder)

@@ -8,6 +8,7 @@ import io
 import re
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from types import ModuleType
 from typing import NoReturn
 
@@ -19,6 +20,7 @@ from errorbook.cli import (
     explain,
     export,
     generate,
+    init,
     new,
     schema,
     serve,
@@ -28,6 +30,7 @@ from errorbook.cli.common import ReaderGone
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
 VERBS: tuple[ModuleType, ...] = (
+    init,
     validate,
     generate,
     build,
@@ -104,11 +107,19 @@ class _Parser(argparse.ArgumentParser):
         super().error(show_bytes(message))
 
 
+def _version() -> str:
+    try:
+        return metadata.version("errorbook")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="errorbook",
         description="Validate an API error catalog and generate its docs and Python package.",
     )
+    parser.add_argument("--version", action="version", version=f"errorbook {_version()}")
     verbs = parser.add_subparsers(
         title="commands", metavar="COMMAND", required=True, parser_class=_Parser
     )

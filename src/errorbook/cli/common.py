@@ -106,7 +106,7 @@ def regenerate(config: Config, *, strict: bool) -> bool:
     run = regenerate(config, strict=strict, on_checked=print_diagnostics, on_wait=say)
     if not run.ok:
         return False
-    say(f"{len(run.written)} of {run.files} generated files changed")
+    say(run.summary)
     # A deletion is never silent: it names a file that no entry produces any more.
     for change in run.deleted:
         say(f"deleted {display_path(change.path)}: no entry generates it any more")

@@ -155,12 +155,18 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def render_text(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> str:
-    """``PATH:LINE:COL: error: MESSAGE`` lines with indented hints, then a summary line."""
+    """``PATH:LINE:COL: error: MESSAGE`` lines with indented hints, then a summary line.
+
+    A hint is printed once per file: fifteen TODO markers in a new entry need one "replace the
+    placeholder" (JSON and GitHub output keep every hint, for tools).
+    """
     lines: list[str] = []
+    hinted: set[tuple[Path, str]] = set()
     for d in diagnostics:
         where = f"{display_path(d.path, cwd)}:{d.line}:{d.column}"
         lines.append(f"{where}: {d.severity}: {d.message} [{d.code} {d.rule}]")
-        if d.hint:
+        if d.hint and (d.path, d.hint) not in hinted:
+            hinted.add((d.path, d.hint))
             lines.append(f"    hint: {d.hint}")
     lines.append(summarize(diagnostics))
     return "\n".join(lines) + "\n"

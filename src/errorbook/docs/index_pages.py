@@ -134,17 +134,20 @@ class RedirectPage:
 
 
 def folder_title(folder: str) -> str:
-    """A folder's title as MkDocs names its section: ``bad_request`` → Bad request."""
-    return folder.rpartition("/")[2].replace("_", " ").capitalize()
+    """A folder's title as MkDocs names its section: ``bad_request`` or ``bad-request`` → Bad request."""
+    return folder.rpartition("/")[2].replace("_", " ").replace("-", " ").capitalize()
 
 
 def home_page(catalog: Catalog, examples: Mapping[str, ExampleResponse]) -> HomePage:
-    """The home page view; the response-format example is the first entry's real response."""
+    """The home page view; the response-format example is the first entry's real response.
+
+    Entries of the catalog folder itself come first, in a group whose folder is ``""``.
+    """
     sample = catalog.entries[0]
-    counts = folder_counts(catalog)
     groups: dict[str, list[ErrorDef]] = {}
     for entry in catalog.entries:
         groups.setdefault("/".join(entry.segments[:-1][:2]), []).append(entry)
+    counts = {**folder_counts(catalog), "": len(groups.get("", ()))}
     return HomePage(
         path=HOME_PAGE,
         count=len(catalog),
@@ -244,5 +247,6 @@ def redirect_pages(catalog: Catalog) -> list[RedirectPage]:
 
 
 def _folder_link(folder: str, from_page: str, counts: Mapping[str, int]) -> FolderLink:
+    """A link to a folder's index page; for the catalog folder itself (``""``), the home."""
     href = markdown.link(from_page, folder_page_path(folder))
     return FolderLink(folder, folder_title(folder), href, counts[folder])

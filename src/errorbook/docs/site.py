@@ -23,8 +23,11 @@ from errorbook.docs.site_dir import site_dir_problem
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
 from errorbook.read.site_settings import MKDOCS_FILE
+from errorbook.read.yaml_source import read_setting
 
 PLUGIN_NAME = "errorbook"
+#: MkDocs' default address for ``mkdocs serve``.
+_DEV_ADDR = "127.0.0.1:8000"
 
 
 def mkdocs_file(project: Config) -> Path:
@@ -67,6 +70,28 @@ def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:
         return Path(config.site_dir)
 
 
+def serve_address(project: Config, dev_addr: str | None = None) -> str:
+    """The address the preview will listen on, once checked that it can: ``dev_addr``
+    (``IP:PORT``, or a bare ``PORT`` on 127.0.0.1), else mkdocs.yml's ``dev_addr``.
+
+    ``errorbook serve`` asks before it regenerates anything, so a busy port costs nothing.
+
+    Raises:
+        UsageError: There is no mkdocs.yml, or nothing can listen on the address.
+    """
+    # Read without MkDocs, which refuses a configuration whose docs_dir does not exist yet.
+    configured = read_setting(mkdocs_file(project), "dev_addr")
+    given = dev_addr or (configured[0] if configured and configured[0] else _DEV_ADDR)
+    host, _, port = given.strip().rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        number = int(port)
+    except ValueError:
+        raise UsageError(f"--dev-addr must be PORT or IP:PORT, e.g. 8001, not {given!r}") from None
+    check_listen(host, number)
+    return f"[{host}]:{number}" if ":" in host else f"{host}:{number}"
+
+
 def serve_site(
     mkdocs_file: Path, *, dev_addr: str | None = None, open_browser: bool = False
 ) -> None:
@@ -78,7 +103,7 @@ def serve_site(
     """
     with _mkdocs_logging(), _site_errors():
         host, port = load_config(str(mkdocs_file), dev_addr=dev_addr).dev_addr
-        check_listen(host, port)
+        check_listen(host, port)  # again: another program may have taken it while building
         mkdocs_serve(str(mkdocs_file), dev_addr=dev_addr, open_in_browser=open_browser)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from errorbook.docs import markdown
 from errorbook.model import ErrorDef, JsonValue
-from errorbook.model.naming import attribute_name, class_name, module_name
+from errorbook.model.naming import attribute_name, class_name, qualified_module
 from errorbook.python.pysource import LINE_LENGTH, sequence, string_literal
 
 _INDENT = "    "
@@ -39,7 +39,7 @@ class PythonUsage:
 
 def python_usage(entry: ErrorDef, package: str) -> PythonUsage:
     """The snippets for ``entry`` in the generated package ``package``."""
-    module = f"{package}.{module_name(entry.folder)}"
+    module = qualified_module(package, entry.folder)
     name = class_name(entry.name)
     arguments = [
         f"{attribute_name(field.name)}={python_literal(field.example, 1)}" for field in entry.fields

@@ -7,8 +7,10 @@ URLs are below ``base-uri``, which MkDocs' ``site_url`` must equal (W007).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from errorbook.model import Catalog, Envelope, ErrorDef
 from errorbook.model.uri import decoded_segments, normalize_uri
@@ -36,6 +38,9 @@ SITE_FOLDERS = {
     "search": "the search index's folder",
     "assets": "the theme's assets folder",
 }
+#: The editors' copy of the entry schema, relative to the configuration file's folder: every
+#: entry's first line names it (`modeline`), so it must not depend on where errorbook is installed.
+EDITOR_SCHEMA = ".errorbook/error.schema.json"
 #: The media type of a response body in each envelope: only a flat body is an RFC 9457 problem
 #: object; a wrapped one is plain JSON.
 MEDIA_TYPES: dict[Envelope, str] = {
@@ -86,6 +91,18 @@ class Redirect:
 def page_path(entry: ErrorDef) -> str:
     """The entry's page below the docs folder, so the built page sits at its code's URL path."""
     return entry.code + ".md"
+
+
+def editor_schema_file(root: Path) -> Path:
+    """The editor schema of the project whose configuration file is in ``root``."""
+    return root / EDITOR_SCHEMA
+
+
+def modeline(entry_file: Path, root: Path) -> str:
+    """The first line of an entry at ``entry_file``: its ``$schema`` as a relative path, the
+    same on every machine and checkout."""
+    target = os.path.relpath(editor_schema_file(root), entry_file.parent)
+    return f"# yaml-language-server: $schema={Path(target).as_posix()}"
 
 
 def site_path(page: str) -> str:

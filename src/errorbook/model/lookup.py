@@ -26,6 +26,19 @@ def find_entries(catalog: Catalog, query: str) -> list[ErrorDef]:
     return [entry for entry in catalog.entries if entry.name == code]
 
 
+def candidates(catalog: Catalog, query: str) -> tuple[str, list[ErrorDef]]:
+    """What ``query`` names when it is not one entry: the entries of an HTTP status
+    (``404``), of a folder of codes (``unkey/data``), or that share a bare name; and what
+    they have in common, in words. No entries when it names none of these."""
+    text = _as_code(query.strip()).strip("/")
+    if text.isdigit():
+        return f"{text} is the status of", [e for e in catalog.entries if str(e.status) == text]
+    below = [entry for entry in catalog.entries if entry.code.startswith(text + "/")]
+    if below:
+        return f"{text}/ holds", below
+    return f"{text} names", [entry for entry in catalog.entries if entry.name == text]
+
+
 def suggest(catalog: Catalog, query: str) -> list[str]:
     """Codes that look like ``query``, closest first, for a "did you mean" hint."""
     query = _as_code(query.strip())

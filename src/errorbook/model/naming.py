@@ -2,8 +2,11 @@
 
 The generated package follows the catalog's folders: a folder with entries and no subfolders
 becomes a module (``unkey/data.py``); a folder with subfolders becomes a package whose
-``__init__.py`` holds the folder's own entries, if any (``unkey/__init__.py``). Each entry is a
-class named from its last segment, and each extension member an attribute named in snake_case.
+``__init__.py`` holds the folder's own entries, if any (``unkey/__init__.py``); entries directly
+in the catalog folder live in the package's root. Each entry is a class named from its last
+segment, and each extension member an attribute named in snake_case. A code's ``-`` is ``_`` in
+Python (``orders/out-of-stock`` is ``orders.OutOfStock``), so two codes can ask for one name:
+the checks report that (E023) rather than let one hide the other.
 The reserved names below are the ones such a derived name must not take; `checks` reports them.
 """
 
@@ -67,15 +70,22 @@ MODULE_NAMES = frozenset(
         *("__all__", "_SUBMODULES", "__getattr__"),
     }
 )
-#: Class names the generated modules already use for something else.
+#: Class names the generated modules already use for something else; in the root module, the
+#: names of `ROOT_NAMES` too.
 RESERVED_CLASSES = frozenset({"Problem", "Any", "ClassVar", "Mapping", "None", "True", "False"})
 #: The public names of the root module besides its folder modules: what an application imports.
 ROOT_API = frozenset({"Problem", "lookup", "parse", "from_response", "raise_for_problem"})
 
 
 def class_name(segment: str) -> str:
-    """The class for an entry's last code segment: ``key_not_found`` becomes ``KeyNotFound``."""
-    return "".join(part[:1].upper() + part[1:] for part in segment.split("_"))
+    """The class for an entry's last code segment: ``key_not_found`` and ``key-not-found``
+    become ``KeyNotFound``."""
+    return "".join(part[:1].upper() + part[1:] for part in python_segment(segment).split("_"))
+
+
+def python_segment(segment: str) -> str:
+    """A code segment as a Python name: ``out-of-stock`` becomes ``out_of_stock``."""
+    return segment.replace("-", "_")
 
 
 def attribute_name(member: str) -> str:
@@ -114,8 +124,23 @@ def _shape_names(shape: Shape, owner: str) -> Iterator[str]:
 
 
 def module_name(folder: str) -> str:
-    """The dotted module path of a catalog folder: ``unkey/data`` becomes ``unkey.data``."""
-    return folder.replace("/", ".")
+    """The dotted module path of a catalog folder below the package: ``unkey/data`` becomes
+    ``unkey.data``, ``shop/gift-cards`` ``shop.gift_cards``; the catalog folder itself (``""``)
+    is the package's root (``""``)."""
+    return python_segment(folder).replace("/", ".")
+
+
+def module_path(folder: str) -> str:
+    """A catalog folder's module as a path below the package: ``shop/gift-cards`` becomes
+    ``shop/gift_cards``."""
+    return python_segment(folder)
+
+
+def qualified_module(package: str, folder: str) -> str:
+    """The full import path of a catalog folder's module: ``acme_errors.shop.gift_cards``, or
+    ``acme_errors`` for the catalog folder itself."""
+    module = module_name(folder)
+    return f"{package}.{module}" if module else package
 
 
 def attribute_problem(attribute: str) -> str | None:

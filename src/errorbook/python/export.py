@@ -3,7 +3,8 @@
 Layout (see `naming`): ``_runtime/`` is errorbook's `errorbook.python.runtime` copied verbatim
 (the ``Problem`` base, ``lookup``, ``parse``); the root ``__init__.py`` re-exports them and
 hands the runtime the catalog's registry; each catalog folder is a module, or a package when
-it has subfolders, whose classes are the folder's entries. Nothing under the root is imported
+it has subfolders, whose classes are the folder's entries; the entries of the catalog folder
+itself are classes of the root. Nothing under the root is imported
 until it is used, so importing the package stays cheap however large the catalog is.
 """
 
@@ -18,7 +19,15 @@ from typing import TYPE_CHECKING
 
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.layout import MEDIA_TYPES
-from errorbook.model.naming import RUNTIME_PACKAGE, attribute_name, class_name, module_name
+from errorbook.model.naming import (
+    ROOT_API,
+    RUNTIME_PACKAGE,
+    attribute_name,
+    class_name,
+    module_path,
+    python_segment,
+    qualified_module,
+)
 from errorbook.python.classes import ClassView, class_view, uses_typing_names
 from errorbook.python.pysource import (
     LINE_LENGTH,
@@ -59,7 +68,7 @@ class _Folder:
 
     @property
     def file(self) -> str:
-        name = self.path
+        name = module_path(self.path)
         return f"{name}/__init__.py" if self.children else f"{name}.py"
 
     @property
@@ -67,6 +76,11 @@ class _Folder:
         """The relative import of the package root from this module."""
         depth = self.path.count("/") + 1 + bool(self.children)
         return "." * depth
+
+    @property
+    def child_modules(self) -> tuple[str, ...]:
+        """The module names of the direct subfolders (``gift-cards`` → ``gift_cards``)."""
+        return tuple(python_segment(child) for child in self.children)
 
 
 def export_package(catalog: Catalog, package: str) -> dict[str, str]:
@@ -107,9 +121,12 @@ def package_files(package: Mapping[str, str], config: Config) -> dict[Path, str]
 
 
 def _folders(entries: Iterable[ErrorDef]) -> list[_Folder]:
+    """Every folder below the catalog folder; the catalog folder's own entries are the root's."""
     by_folder: dict[str, list[ErrorDef]] = {}
     children: dict[str, set[str]] = {}
     for entry in entries:
+        if not entry.folder:
+            continue
         by_folder.setdefault(entry.folder, []).append(entry)
         parts = entry.folder.split("/")
         for depth in range(1, len(parts) + 1):
@@ -183,17 +200,23 @@ def _environment() -> jinja2.Environment:
 
 
 def _render_root(catalog: Catalog, package: str, folders: list[_Folder], source_root: str) -> str:
-    top = [folder.path for folder in folders if "/" not in folder.path]
+    top = [module_path(folder.path) for folder in folders if "/" not in folder.path]
     subpackages = Brackets("(", [string_literal(name) for name in top], ")", tuple_=True)
+    classes = [class_view(entry) for entry in catalog.entries if not entry.folder]
+    exports = sorted([*ROOT_API, *(c.name for c in classes)], key=natural_sort_key)
     return (
         _environment()
         .get_template("__init__.py.j2")
         .render(
             header=_header(source_root),
             example=_example(catalog, package),
-            subpackage_imports=_lazy_imports(top),
+            type_imports=_type_imports(classes, top),
+            exports=layout(
+                ("__all__ = ", Brackets("[", [string_literal(n) for n in exports], "]"))
+            ),
             subpackages=layout(("_SUBPACKAGES = ", subpackages)),
             configure=layout(_configure(catalog)),
+            classes=classes,
         )
     )
 
@@ -209,7 +232,7 @@ def _example(catalog: Catalog, package: str) -> list[str]:
     )
     name = class_name(entry.name)
     return [
-        f"    from {package}.{module_name(entry.folder)} import {name}",
+        f"    from {qualified_module(package, entry.folder)} import {name}",
         "",
         f"    raise {name}({arguments})",
     ]
@@ -248,7 +271,7 @@ def _render_module(folder: _Folder, source_root: str) -> str:
     names = [name for c in classes for name in (c.name, *(d.name for d in c.typed_dicts))]
     exports = sorted(names, key=natural_sort_key)
     what = f"the catalog folder {source_root}{folder.path}"
-    submodules = Brackets("(", [string_literal(c) for c in folder.children], ")", tuple_=True)
+    submodules = Brackets("(", [string_literal(c) for c in folder.child_modules], ")", tuple_=True)
     return (
         _environment()
         .get_template("module.py.j2")
@@ -261,7 +284,7 @@ def _render_module(folder: _Folder, source_root: str) -> str:
             else ["__all__: list[str] = []"],
             submodules=layout(("_SUBMODULES = ", submodules)) if folder.children else [],
             classes=classes,
-            type_imports=_type_imports(classes, folder.children),
+            type_imports=_type_imports(classes, folder.child_modules),
         )
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import ConfigError, first_bad_byte
 from errorbook.disk import FileTooLarge, NotRegularFile, read_regular
 from errorbook.read.base_uri import normalise_base_uri
@@ -92,7 +93,8 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     Args:
         explicit: A file given with ``--config``: a pyproject.toml (its ``[tool.errorbook]``
             table is read) or any other TOML file (its top level is read).
-        cwd: Where to look for pyproject.toml, then errorbook.toml, when ``explicit`` is None.
+        cwd: Where to start looking (`find_config`) when ``explicit`` is None; default: the
+            current folder.
 
     Returns:
         The validated configuration.
@@ -114,23 +116,47 @@ def read_settings(path: Path) -> dict[str, Any]:
     return _read_table(path)
 
 
-def _find_config(cwd: Path) -> Path:
-    pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file():
-        tool = _read_toml(pyproject).get("tool", {})
-        if isinstance(tool, dict) and "errorbook" in tool:
+def has_errorbook_table(pyproject: Path) -> bool:
+    """True when the pyproject.toml has a ``[tool.errorbook]`` table.
+
+    Raises:
+        ConfigError: The file cannot be read, or is not TOML.
+    """
+    tool = _read_toml(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "errorbook" in tool
+
+
+def find_config(cwd: Path) -> Path | None:
+    """The nearest configuration file at or above ``cwd``, as ruff and pytest look for theirs:
+    in each folder upwards, a ``pyproject.toml`` with a ``[tool.errorbook]`` table, then an
+    ``errorbook.toml``; None when no folder up to the root has one."""
+    for folder in (cwd, *cwd.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and has_errorbook_table(pyproject):
             return pyproject
-    standalone = cwd / "errorbook.toml"
-    if standalone.is_file():
-        return standalone
-    raise ConfigError(
-        f"no errorbook configuration in {cwd}: add a [tool.errorbook] table to pyproject.toml "
-        'or create errorbook.toml, with at least base-uri = "https://example.com/errors/"'
-    )
+        standalone = folder / "errorbook.toml"
+        if standalone.is_file():
+            return standalone
+    return None
+
+
+def _find_config(cwd: Path) -> Path:
+    found = find_config(cwd)
+    if found is None:
+        raise ConfigError(
+            f"no errorbook configuration in {cwd} or any folder above it: run `errorbook init` "
+            "to create one, or add a [tool.errorbook] table to pyproject.toml, with at least "
+            'base-uri = "https://example.com/errors/"'
+        )
+    return found
 
 
 def _table_name(path: Path) -> str:
-    return f"{path.name} [tool.errorbook]" if path.name == "pyproject.toml" else path.name
+    """The file as messages name it: relative to the current folder when that is in the file's
+    folder (found by looking upwards: ``../errorbook.toml``), else by its name."""
+    folder = path.resolve().parent
+    shown = display_path(path.resolve()) if Path.cwd().is_relative_to(folder) else path.name
+    return f"{shown} [tool.errorbook]" if path.name == "pyproject.toml" else shown
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -195,7 +221,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         raise ConfigError(f"{where}: envelope must be 'rfc9457' or 'wrapped', got {envelope!r}")
     package = _optional_path(table, "python-package", where, root)
     if package is not None:
-        _check_package_name(package.name, where)
+        check_package_name(package.name, where)
     config = Config(
         source=source,
         root=root,
@@ -262,8 +288,12 @@ def _check_places(config: Config, where: str) -> None:
         )
 
 
-def _check_package_name(name: str, where: str) -> None:
-    """The generated package's import name must work in ``import NAME`` and mean this package."""
+def check_package_name(name: str, where: str) -> None:
+    """The generated package's import name must work in ``import NAME`` and mean this package.
+
+    Raises:
+        ConfigError: It cannot; the message begins with ``where`` and suggests another name.
+    """
     problem = None
     if not name.isidentifier():
         problem = "is not a Python name (letters, digits and _, not starting with a digit)"

@@ -7,43 +7,38 @@ import errno
 import http
 import json
 import os
-import re
 import unicodedata
 from pathlib import Path
 
-from errorbook.check.codes import MAX_SEGMENTS
-from errorbook.check.schema import entry_schema_path
+from errorbook.check.codes import code_problem
+from errorbook.check.editor_schema import editor_schema_text
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import OutputError, UsageError
+from errorbook.model.layout import editor_schema_file, modeline
 from errorbook.read.config import Config
-
-_CODE = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+")
 
 
 def create_entry(config: Config, code: str, status: int, title: str | None = None) -> Path:
     """Write a skeleton entry for ``code`` and return its path.
+
+    ``code`` may also be written as the entry's path: a leading catalog folder
+    (``catalog/orders/out-of-stock``) and a trailing ``.yaml`` are left out. The title is
+    trimmed. The project's editor schema, which the entry's first line names, is written too
+    when it is missing.
 
     Raises:
         UsageError: The code, status or title cannot make a valid entry, the file exists, or a
             file stands where its folder should be.
         OutputError: The file could not be written; nothing is left behind.
     """
-    if not _CODE.fullmatch(code):
-        raise UsageError(
-            f"'{code}' is not a valid code: use lowercase segments of letters, digits and _, "
-            "joined by /, with at least one folder, e.g. payments/card/declined"
-        )
-    if code.count("/") >= MAX_SEGMENTS:
-        raise UsageError(
-            f"the code has {code.count('/') + 1:,} segments; a code may have at most "
-            f"{MAX_SEGMENTS}: use fewer, broader folders"
-        )
+    code = entry_code(config, code)
     if not 400 <= status <= 599:
         raise UsageError(f"--status must be between 400 and 599, not {status}")
     if title is not None:
+        title = _trimmed(title)
         _check_title(title)
     path = config.catalog / f"{code}.yaml"
-    text = skeleton(status, title or _reason_phrase(status), _modeline_target(path))
+    text = skeleton(status, title or _reason_phrase(status), modeline(path, config.root))
     try:
         _make_folder(path.parent)
         _write_new(path, text.encode("utf-8"))
@@ -58,7 +53,66 @@ def create_entry(config: Config, code: str, status: int, title: str | None = Non
                 "use shorter segments"
             ) from None
         raise OutputError(f"cannot write {display_path(path)}: {error.strerror or error}") from None
+    write_editor_schema(config.root)
     return path
+
+
+def entry_code(config: Config, given: str) -> str:
+    """The code ``given`` names, written as a code or as the entry's path.
+
+    Raises:
+        UsageError: It is not a valid code; the message suggests the nearest one.
+    """
+    code = given.removesuffix(".yaml")
+    for prefix in _catalog_prefixes(config):
+        if code.startswith(prefix):
+            code = code[len(prefix) :]
+            break
+    problem = code_problem(code)
+    if problem is not None:
+        raise UsageError(problem)
+    return code
+
+
+def _catalog_prefixes(config: Config) -> list[str]:
+    """How the catalog folder may start a path given on the command line."""
+    prefixes = [config.catalog.as_posix() + "/"]
+    for base in (Path.cwd(), config.root):
+        with contextlib.suppress(ValueError):  # another drive, on Windows
+            relative = Path(os.path.relpath(config.catalog, base)).as_posix()
+            prefixes += [f"{relative}/", f"./{relative}/"]
+    return sorted(set(prefixes), key=len, reverse=True)
+
+
+def write_editor_schema(root: Path) -> Path | None:
+    """Write the project's editor schema when it is missing; the path written, or None.
+
+    `errorbook generate` keeps it current afterwards. A file that cannot be written is left
+    to `generate`, which reports it: the entry itself is written either way.
+    """
+    path = editor_schema_file(root)
+    if path.exists():
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(path, editor_schema_text().encode("utf-8"))
+    except OSError:
+        return None
+    return path
+
+
+def _trimmed(title: str) -> str:
+    """The title without spaces or tabs at either end (a line break stays, to be refused)."""
+    start, end = 0, len(title)
+    while start < end and _is_space(title[start]):
+        start += 1
+    while end > start and _is_space(title[end - 1]):
+        end -= 1
+    return title[start:end]
+
+
+def _is_space(char: str) -> bool:
+    return char == "\t" or unicodedata.category(char) == "Zs"
 
 
 def _check_title(title: str) -> None:
@@ -125,17 +179,13 @@ def _reason_phrase(status: int) -> str:
         return "Error"
 
 
-def _modeline_target(path: Path) -> str:
-    return Path(os.path.relpath(entry_schema_path(), path.parent)).as_posix()
-
-
-def skeleton(status: int, title: str, schema: str) -> str:
+def skeleton(status: int, title: str, first_line: str) -> str:
     """The text of a new entry: every section present, TODO where the author must write."""
     headers = _HEADERS.get(status, "")
     examples = _CLIENT_EXAMPLES if status < 500 else _SERVER_EXAMPLES
     fields = _RETRY_FIELD if status == 429 else _FIELDS
     return (
-        f"# yaml-language-server: $schema={schema}\n"
+        f"{first_line}\n"
         f"title: {json.dumps(title, ensure_ascii=False)}\n"
         f"status: {status}\n" + _BODY + fields + headers + examples + _RELATED
     )

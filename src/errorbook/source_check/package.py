@@ -8,10 +8,10 @@ themselves are never read, so check-source works before ``errorbook generate`` h
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from errorbook.check.codes import CODE
 from errorbook.model import Catalog, ErrorDef, Field
 from errorbook.model.naming import ROOT_API, attribute_name, class_name, module_name
 
@@ -31,7 +31,6 @@ FIELD_TYPES: Mapping[str, frozenset[str]] = {
     "array": frozenset({"list"}),
     "object": frozenset({"dict"}),
 }
-_CODE = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class PackageApi:
 
     def qualified(self, entry: ErrorDef) -> str:
         """The full dotted name of an entry's class: ``unkey_errors.unkey.data.ApiNotFound``."""
-        return f"{self.name}.{module_name(entry.folder)}.{class_name(entry.name)}"
+        return self.dotted(module_name(entry.folder), class_name(entry.name))
 
     def dotted(self, module: str, name: str = "") -> str:
         """``<package>.<module>.<name>``, leaving out empty parts."""
@@ -97,7 +96,7 @@ def package_api(catalog: Catalog, name: str) -> PackageApi:
     classes: dict[tuple[str, str], ErrorDef] = {}
     keys: dict[str, ErrorDef] = {}
     for entry in catalog.entries:
-        parts = module_name(entry.folder).split(".")
+        parts = module_name(entry.folder).split(".") if entry.folder else []
         modules.update(".".join(parts[: i + 1]) for i in range(len(parts)))
         classes[(module_name(entry.folder), class_name(entry.name))] = entry
         for key in (entry.code, entry.type_uri, *entry.aliases):
@@ -116,7 +115,7 @@ def _former_places(base_uri: str, entry: ErrorDef) -> list[tuple[str, str]]:
     places = []
     for alias in entry.aliases:
         code = alias.removeprefix(base_uri).strip("/") if alias.startswith(base_uri) else ""
-        if _CODE.match(code):
+        if CODE.fullmatch(code):
             folder, _, last = code.rpartition("/")
             places.append((module_name(folder), class_name(last)))
     return places

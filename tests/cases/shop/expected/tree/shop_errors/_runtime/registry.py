@@ -103,8 +103,10 @@ def _index() -> dict[str, str]:
 def _load_class(code: str) -> type[Problem]:
     import importlib
 
-    folder = code.rpartition("/")[0]
-    module = importlib.import_module(f"{_package}.{folder.replace('/', '.')}")
+    # The module of the code's folder, named as errorbook.model.naming names it: "-" is "_",
+    # and an entry of the catalog folder itself lives in the root.
+    folder = code.rpartition("/")[0].replace("-", "_").replace("/", ".")
+    module = importlib.import_module(f"{_package}.{folder}" if folder else _package)
     cls: type[Problem] = getattr(module, _classes[code])
     return cls
 
