@@ -15,7 +15,15 @@ from errorbook.core.errors import ConfigError, first_bad_byte
 Envelope = Literal["rfc9457", "wrapped"]
 ENVELOPES: tuple[Envelope, ...] = ("rfc9457", "wrapped")
 
-_KEYS = ("base-uri", "catalog", "envelope", "python-package", "docs-dir", "templates")
+_KEYS = (
+    "base-uri",
+    "catalog",
+    "envelope",
+    "python-package",
+    "docs-dir",
+    "templates",
+    "markdown-html",
+)
 _BASE_URI = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
 _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -33,6 +41,8 @@ class Config:
         python_package: Folder of the generated Python package, or ``None`` to skip it.
         docs_dir: Folder that receives the generated Markdown pages.
         templates: Folder of template overrides, or ``None``.
+        markdown_html: Markdown fields may hold raw HTML, which the site then serves as is
+            (default False: it is shown as text).
     """
 
     source: Path
@@ -43,6 +53,7 @@ class Config:
     python_package: Path | None
     docs_dir: Path
     templates: Path | None
+    markdown_html: bool = False
 
     @property
     def package_name(self) -> str | None:
@@ -142,6 +153,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         python_package=package,
         docs_dir=_path(root, _string(table, "docs-dir", where, "docs")),
         templates=_optional_path(table, "templates", where, root),
+        markdown_html=_boolean(table, "markdown-html", where),
     )
     _check_places(config, where)
     return config
@@ -186,6 +198,13 @@ def _string(table: dict[str, Any], key: str, where: str, default: str | None) ->
         raise ConfigError(f"{where}: missing required key '{key}'")
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: '{key}' must be a non-empty string, got {value!r}")
+    return value
+
+
+def _boolean(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
     return value
 
 

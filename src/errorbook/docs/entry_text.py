@@ -1,0 +1,73 @@
+"""The entry as templates see it (``entry``): the same `ErrorDef`, its catalog text escaped.
+
+A project template may print ``{{ entry.title }}`` or ``{{ entry.fixes[0].text }}`` anywhere in
+a page's Markdown and stay safe: plain-text values are escaped as plain text (code samples too,
+on one line: `EntryPage` has them fenced), Markdown values are rewritten by the Markdown policy
+in the form that is safe anywhere (fenced code as plain ``<pre>``; `EntryPage.description` is
+the description for the page's left margin), and a field's example is its JSON as plain text.
+Codes are identifiers (``[a-z][a-z0-9_]*`` segments) and stay as they are; so do ``related``
+and ``replaced_by``. Front matter values come from the page view, which writes them as YAML.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from errorbook.docs.page_text import SiteText
+from errorbook.model import ErrorDef, Step
+
+
+def escaped_entry(entry: ErrorDef, text: SiteText) -> ErrorDef:
+    """``entry`` with its text escaped by ``text`` (the site's policy, or the terminal's)."""
+    plain, markdown = text.plain, text.markdown
+    deprecated = entry.deprecated
+    return replace(
+        entry,
+        type_uri=plain(entry.type_uri),
+        title=plain(entry.title),
+        detail=plain(entry.detail),
+        summary=text.summary(entry.summary),
+        description=markdown(entry.description),
+        causes=tuple(markdown(cause) for cause in entry.causes),
+        fixes=tuple(_step(step, text) for step in entry.fixes),
+        mistakes=tuple(_step(step, text) for step in entry.mistakes),
+        source=plain(entry.source),
+        fields=tuple(
+            replace(
+                field,
+                description=markdown(field.description),
+                example=plain(json.dumps(field.example, ensure_ascii=False)),
+            )
+            for field in entry.fields
+        ),
+        headers=tuple(
+            replace(
+                header,
+                name=plain(header.name),
+                description=markdown(header.description),
+                value=None if header.value is None else plain(header.value),
+            )
+            for header in entry.headers
+        ),
+        examples=tuple(
+            replace(
+                example,
+                lang=plain(example.lang),
+                code=plain(example.code),
+                title=None if example.title is None else plain(example.title),
+            )
+            for example in entry.examples
+        ),
+        since=None if entry.since is None else plain(entry.since),
+        deprecated=None
+        if deprecated is None
+        else replace(deprecated, since=plain(deprecated.since), reason=markdown(deprecated.reason)),
+        aliases=tuple(plain(alias) for alias in entry.aliases),
+        tags=tuple(plain(tag) for tag in entry.tags),
+    )
+
+
+def _step(step: Step, text: SiteText) -> Step:
+    title = None if step.title is None else text.plain(step.title)
+    return Step(text.markdown(step.text), title)
