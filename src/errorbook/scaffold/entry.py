@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import http
-import json
 import os
 import re
 import unicodedata
@@ -14,6 +13,7 @@ from pathlib import Path
 from errorbook.check.schema import entry_schema_path
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import OutputError, UsageError
+from errorbook.core.escape import yaml_string
 from errorbook.read.config import Config
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+")
@@ -130,7 +130,7 @@ def skeleton(status: int, title: str, schema: str) -> str:
     fields = _RETRY_FIELD if status == 429 else _FIELDS
     return (
         f"# yaml-language-server: $schema={schema}\n"
-        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"title: {yaml_string(title)}\n"
         f"status: {status}\n" + _BODY + fields + headers + examples + _RELATED
     )
 
