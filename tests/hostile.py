@@ -8,6 +8,7 @@ and mixes in arbitrary text, so escaping that only works for whole known payload
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from hypothesis import strategies as st
 
@@ -54,3 +55,25 @@ MARKDOWN_ATTRIBUTES = frozenset((
 ))  # fmt: skip
 #: A URL a link or image may have: http, https, mailto, or relative (no scheme at all).
 SAFE_URL = re.compile(r"(?i)(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))")
+
+
+class Html(HTMLParser):
+    """The elements (tag, attributes) and text of an HTML document, references decoded."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def visible(text: str) -> str:
+    """Text without whitespace and controls, which no page shows as characters."""
+    return "".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text).split())

@@ -14,7 +14,6 @@ import html
 import json
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown as python_markdown
@@ -25,7 +24,7 @@ from mkdocs.config import load_config
 
 from errorbook.core import escape
 from errorbook.docs.markdown import hang
-from hostile import HOSTILE_TEXT, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, SAFE_URL
+from hostile import HOSTILE_TEXT, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, SAFE_URL, Html, visible
 from sitetools import ROOT
 
 Render = Callable[[str], str]
@@ -52,40 +51,15 @@ def _engines() -> dict[str, Render]:
 ENGINES = _engines()
 
 
-class _Tree(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _tree(rendered: str) -> _Tree:
-    tree = _Tree()
-    tree.feed(rendered)
-    tree.close()
-    return tree
-
-
-def _visible(text: str) -> str:
-    """Text without whitespace and controls, which no page shows as characters."""
-    return "".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text).split())
-
-
 def _assert_plain(rendered: str, text: str, around: set[str]) -> None:
-    tree = _tree(rendered)
+    tree = Html(rendered)
     extra = [element for element in tree.elements if element[0] not in around]
     assert not extra, f"{text!r} became {rendered!r}"
-    assert _visible("".join(tree.text)) == _visible(text), rendered
+    assert visible("".join(tree.text)) == visible(text), rendered
 
 
 def _assert_markdown(rendered: str, text: str) -> None:
-    for tag, attributes in _tree(rendered).elements:
+    for tag, attributes in Html(rendered).elements:
         assert tag in MARKDOWN_TAGS, f"{text!r} became {rendered!r}"
         for name, value in attributes.items():
             assert name in MARKDOWN_ATTRIBUTES, f"{text!r} became {rendered!r}"
@@ -189,7 +163,7 @@ def test_front_matter_and_json_strings_read_back_exactly() -> None:
 
 def test_terminal_text_shows_control_sequences_as_escapes() -> None:
     osc52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
-    shown = escape.terminal(f"title {osc52} \x9b31m \u202eevil\r\tend\n")
+    shown = escape.terminal_text(f"title {osc52} \x9b31m \u202eevil\r\tend\n")
     assert shown == "title \\x1b]52;c;cm0gLXJmIH4=\\x07 \\x9b31m \\u202eevil\\r\tend\n"
 
 

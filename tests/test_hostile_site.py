@@ -19,8 +19,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from conftest import run_cli
-from hostile import MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, SAFE_URL
+from hostile import MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, SAFE_URL, Html, visible
 from hostile_catalog import hostile_catalog
 from sitetools import ROOT, with_site_url
 
@@ -60,29 +59,11 @@ _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "src
 Element = tuple[str, frozenset[str]]
 
 
-@dataclass
-class _Page(HTMLParser):
-    elements: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
+def _parse(path: Path) -> Html:
+    return Html(path.read_text(encoding="utf-8"))
 
 
-def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    page.close()
-    return page
-
-
-def _shape(page: _Page) -> set[Element]:
+def _shape(page: Html) -> set[Element]:
     return {(tag, frozenset(attributes)) for tag, attributes in page.elements}
 
 
@@ -132,10 +113,6 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Template]:
     return found
 
 
-def _visible(text: str) -> str:
-    return "".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text).split())
-
-
 def _plain_values(entry: dict[str, object]) -> Iterator[str]:
     """The plain-text values an error page shows (see README, "Escaping")."""
     yield str(entry["title"])
@@ -175,14 +152,14 @@ def _check_plain_text(site: Path, files: dict[str, str], with_tags: bool) -> Non
         entry = yaml.safe_load(source)
         code = name.removeprefix("catalog/").removesuffix(".yaml")
         page = _parse(site / code / "index.html")
-        shown = _visible("".join(page.text))
+        shown = visible("".join(page.text))
         assert "generatedbyerrorbook" not in shown, f"{code}: front matter shown as content"
         # Without the admonition extension (the minimal configuration) a callout's body is a
         # code block, which shows the character references of inline code as written.
         in_code_block = html.unescape(shown)
         values = [*_plain_values(entry), *(entry.get("tags", []) if with_tags else [])]
         for value in values:
-            text = _visible(value)
+            text = visible(value)
             assert text in shown or text in in_code_block, f"{code}: {value!r} not shown as written"
 
 

@@ -10,7 +10,7 @@ from types import ModuleType
 
 from errorbook import ConfigError, OutputError, UsageError
 from errorbook.cli import build, diff, explain, export, generate, new, schema, serve, validate
-from errorbook.cli.common import ReaderGone
+from errorbook.cli.common import ReaderGone, say
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
 VERBS: tuple[ModuleType, ...] = (
@@ -43,10 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except (ConfigError, UsageError) as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+        say(f"errorbook: error: {error}")
         return 2
     except OutputError as error:
-        print(f"errorbook: error: {error}", file=sys.stderr)
+        say(f"errorbook: error: {error}")
         return 1
     except ReaderGone:
         return 1

@@ -47,6 +47,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff
 _TERMINAL_UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+_ONE_LINE_UNSAFE = re.compile(_TERMINAL_UNSAFE.pattern.replace("\x0b", "\n\x0b"))
 
 
 def html_text(text: str) -> str:
@@ -145,12 +146,15 @@ def json_string(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", encoded)
 
 
-def terminal(text: str) -> str:
+def terminal_text(text: str, *, one_line: bool = False) -> str:
     """Text for a terminal (or a CI log): control characters as ``\\xNN``/``\\uNNNN`` escapes.
 
-    Tabs and line feeds stay; everything a terminal would obey instead of showing (escape
-    sequences, carriage returns, bidirectional overrides) is shown as an escape.
+    Everything a terminal would obey instead of showing (escape sequences such as OSC 52,
+    which writes the clipboard, carriage returns, bidirectional overrides) is shown as an
+    escape; tabs stay, and so do line feeds unless ``one_line`` (a diagnostic's message, which
+    must not start a line that looks like another diagnostic).
     """
-    if _TERMINAL_UNSAFE.search(text) is None:
+    unsafe = _ONE_LINE_UNSAFE if one_line else _TERMINAL_UNSAFE
+    if unsafe.search(text) is None:
         return text
-    return _TERMINAL_UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return unsafe.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
