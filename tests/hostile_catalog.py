@@ -22,14 +22,19 @@ from hostile import HOSTILE_TEXT
 
 SCHEMA: dict[str, Any] = entry_schema()
 Json = Any
-#: Hostile but printable ASCII: what a header value can carry (E036 refuses the rest).
+#: Hostile but printable ASCII, without spaces at either end: what a header value can carry.
 _HEADER_TEXT = st.text(
     alphabet=st.sampled_from(string.printable.replace("\n", "").replace("\r", "")[:-2]),
     min_size=1,
     max_size=20,
-)
-#: URI path characters a hostile author would use: quotes, angle brackets, backticks, braces.
-_URI_PATH = st.text(alphabet=st.sampled_from(list("ab<>\"'`{}|^[]()*_:;&=!~+,$@")), max_size=15)
+).map(lambda text: text.strip(" \t") or "v")
+#: What a hostile author can put in a URI path that still validates: quotes, parentheses,
+#: sub-delimiters, and escapes of the characters a URI may not hold raw ("<>`{}).
+_URI_PATH = st.lists(
+    st.sampled_from(["a", "'", "(", ")", "*", "!", "$", "&", "+", ",", ";", "=", ":", "@", "~",
+                     "_", "%22", "%3C", "%3E", "%60", "%7B", "%7D", "é"]),
+    max_size=10,
+).map("".join)  # fmt: skip
 _NAMES = ("alpha", "bravo", "charlie", "delta")
 _HEADERS = ("X-Alpha", "X-'|`*_", "X-&lt", "X-~^!", "Retry-After", "WWW-Authenticate")
 _LANGS = st.from_regex(r"[A-Za-z0-9_+#.-]{1,8}", fullmatch=True)
@@ -50,14 +55,15 @@ def _text(schema: dict[str, Any], where: str) -> st.SearchStrategy[str]:
         return HOSTILE_TEXT.map(_one_line)
     if where.endswith(".lang"):
         return _LANGS
-    if "https?" in pattern:  # type and aliases: see fix_up
-        return _URI_PATH
     return st.from_regex(pattern, fullmatch=True)
 
 
 def _from_schema(schema: dict[str, Any], where: str) -> st.SearchStrategy[Json]:
     if "$ref" in schema:
-        target = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+        name = schema["$ref"].rsplit("/", 1)[1]
+        if name == "uri":  # type and aliases: see fix_up
+            return _URI_PATH
+        target = SCHEMA["$defs"][name]
         return _from_schema({**target, **{k: v for k, v in schema.items() if k != "$ref"}}, where)
     if "oneOf" in schema:
         return st.one_of([_from_schema(option, where) for option in schema["oneOf"]])

@@ -8,6 +8,7 @@ a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -39,7 +40,7 @@ CHROMIUM_FLAGS = [
 SECTIONS = ("Example", "What Happened?", "How To Fix", "Common Mistakes", "Related Errors")
 
 
-def _chromium() -> str:
+def chromium_or_skip() -> str:
     """Debian's chromium, or skip (fail under CI) with the reason."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     reason = None
@@ -72,13 +73,12 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def served(repo_site: BuiltSite) -> Iterator[str]:
-    prefix = urlsplit(repo_site.site_url).path
+@contextlib.contextmanager
+def serve(site: Path, site_url: str) -> Iterator[str]:
+    """Serve ``site`` on localhost below ``site_url``'s path; yields the site's local URL."""
+    prefix = urlsplit(site_url).path
     handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(repo_site.site))
-    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -88,8 +88,14 @@ def served(repo_site: BuiltSite) -> Iterator[str]:
         server.server_close()
 
 
+@pytest.fixture
+def served(repo_site: BuiltSite) -> Iterator[str]:
+    with serve(repo_site.site, repo_site.site_url) as url:
+        yield url
+
+
 def test_seed_page_in_a_real_browser(repo_site: BuiltSite, served: str, tmp_path: Path) -> None:
-    chromium = _chromium()
+    chromium = chromium_or_skip()
     from playwright.sync_api import expect, sync_playwright
 
     seed = repo_site.catalog.get(SEED)

@@ -67,7 +67,11 @@ def _shape(page: Html) -> set[Element]:
     return {(tag, frozenset(attributes)) for tag, attributes in page.elements}
 
 
-def _build(project: Path, files: dict[str, str], config: str, site_url: str = SITE_URL) -> Path:
+def build_project(
+    project: Path, files: dict[str, str], config: str, site_url: str = SITE_URL
+) -> Path:
+    """Build ``files`` (a catalog) with ``config``, one of `CONFIGS`; the site's folder."""
+    project.mkdir(parents=True, exist_ok=True)
     (project / "errorbook.toml").write_text(f'base-uri = "{site_url}"\n', encoding="utf-8")
     mkdocs = with_site_url(CONFIGS[config], site_url)
     (project / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
@@ -104,7 +108,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Template]:
     site_url = tomllib.loads((BENIGN / "errorbook.toml").read_text(encoding="utf-8"))["base-uri"]
     found = {}
     for name in CONFIGS:
-        site = _build(tmp_path_factory.mktemp("benign"), files, name, site_url)
+        site = build_project(tmp_path_factory.mktemp("benign"), files, name, site_url)
         pages = [_parse(page) for page in _pages(site)]
         values = {
             v for page in pages for _, attributes in page.elements for v in attributes.values()
@@ -186,7 +190,7 @@ def test_hostile_catalog_text_never_becomes_markup(
     templates: dict[str, Template],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    site = _build(tmp_path_factory.mktemp("hostile"), files, config)
+    site = build_project(tmp_path_factory.mktemp("hostile"), files, config)
     _check_elements(site, templates[config])
     _check_plain_text(site, files, with_tags=config == "mkdocs.yml")
     _check_search_index(site)

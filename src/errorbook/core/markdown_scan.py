@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from errorbook.core.emoji import has_shortcode, neutralise
 from errorbook.core.markdown_links import (
     BACKTICK_RUN,
     ESCAPABLE,
@@ -25,9 +26,9 @@ from errorbook.core.markdown_links import (
     parse_link,
 )
 
-_SHORTCODE = re.compile(r":(?=[+\-\w]+:)")  # pymdownx.emoji; Unicode emoji are CDN images
-#: Content that would be live markup if a reader did not see the code span around it.
-_RISKY_CODE = re.compile(r"[<\[\]{]|:(?=[+\-\w]+:)")
+#: Content that would be live markup if a reader did not see the code span around it (and an
+#: emoji shortcode, `has_shortcode`).
+_RISKY_CODE = re.compile(r"[<\[\]{]")
 _INERT = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}:|!~^=+$#"} | {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
@@ -37,12 +38,9 @@ _INERT = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}:|!~^=+$#"} | {
 #: Characters Markdown reads as syntax inside a line, which plain text escapes: a backslash
 #: always (what it escapes depends on the extensions, e.g. ``\:`` with pymdownx.emoji), ``_``
 #: only where it could open emphasis (not inside a word), ``&`` only where it would start a
-#: character reference, ``:`` only where it could start an emoji shortcode (also with a colon
-#: the template prints after the text), ``|`` only in table cells.
-_PLAIN = re.compile(
-    r"[\\`*\[\]{<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)|:(?=[+\-\w]+(?::|$))|(?P<pipe>\|)"
-)
-_PLAIN_SUBSTITUTES = {"<": "&lt;", "&": "&amp;", ":": "&#58;"}
+#: character reference, ``|`` only in table cells; emoji shortcodes: `neutralise`.
+_PLAIN = re.compile(r"[\\`*\[\]{<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)|(?P<pipe>\|)")
+_PLAIN_SUBSTITUTES = {"<": "&lt;", "&": "&amp;"}
 _FENCE = re.compile(r"(?P<indent>[ \t>]*)(?P<marks>`{3,}|~{3,})(?P<info>.*)")
 _LANG = re.compile(r"\.?(?P<lang>[\w#.+-]+)")
 _AUTOLINK = re.compile(r"<(?:https?://[^\s<>\"'`\\\[\]{}|^]+|[\w.%+-]+@[\w.-]+\.\w+)>", re.ASCII)
@@ -72,7 +70,7 @@ class Inline:
 def plain(text: str, *, cell: bool = False) -> str:
     """Plain text that any Markdown reader shows as exactly these characters (see
     `errorbook.core.escape.markdown_text`, which also collapses it onto one line)."""
-    return _PLAIN.sub(lambda m: _plain_substitute(m, cell), text)
+    return neutralise(_PLAIN.sub(lambda m: _plain_substitute(m, cell), text))
 
 
 def _plain_substitute(match: re.Match[str], cell: bool) -> str:
@@ -124,7 +122,7 @@ def inert_code(text: str) -> str:
 
 def is_risky_code(text: str) -> bool:
     """True when ``text`` would be live markup if a reader did not see it as code."""
-    return _RISKY_CODE.search(text) is not None
+    return _RISKY_CODE.search(text) is not None or has_shortcode(text)
 
 
 def block(text: str, context: Inline, *, top_level: bool) -> str:
@@ -256,7 +254,7 @@ class _Output:
 
     def _flush(self) -> None:
         if self._text:
-            joined = _SHORTCODE.sub("&#58;", "".join(self._text))
+            joined = neutralise("".join(self._text))
             self._pieces.append(joined if self._raw_html else joined.replace("<", "&lt;"))
             self._text.clear()
 
