@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,10 +21,14 @@ import markdown as python_markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from mkdocs.config import load_config
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.utils.meta import get_data
 
+from errorbook.check.load import load_catalog
 from errorbook.core import escape
 from errorbook.docs.markdown import hang
+from errorbook.pipeline import generate_outputs
+from errorbook.read.config import load_config
 from hostile import HOSTILE_TEXT, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, SAFE_URL, Html, visible
 from sitetools import ROOT
 
@@ -32,7 +37,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(
 
 
 def _engines() -> dict[str, Render]:
-    site = load_config(str(ROOT / "mkdocs.yml"))
+    site = load_mkdocs_config(str(ROOT / "mkdocs.yml"))
     full = python_markdown.Markdown(
         extensions=site.markdown_extensions, extension_configs=site.mdx_configs
     )
@@ -153,6 +158,55 @@ def test_raw_html_is_shown_unless_the_project_opts_in() -> None:
     assert "&lt;kbd&gt;" in render(escape.markdown_block("Press <kbd>Enter</kbd>."))
     opted_in = render(escape.markdown_block("Press <kbd>Enter</kbd>.", raw_html=True))
     assert "<kbd>Enter</kbd>" in opted_in
+
+
+def test_the_opt_in_reaches_every_markdown_field_of_a_page(tmp_path: Path) -> None:
+    case = ROOT / "tests" / "cases" / "docs-pages"
+    shutil.copytree(case / "catalog", tmp_path / "catalog")
+    entry = tmp_path / "catalog" / "auth" / "missing.yaml"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace(
+            "description: ", "description: Press <kbd>Enter</kbd>. ", 1
+        ),
+        encoding="utf-8",
+    )
+    pages = {}
+    for opt_in in ("false", "true"):
+        (tmp_path / "errorbook.toml").write_text(
+            f'base-uri = "https://errors.example.com/"\nmarkdown-html = {opt_in}\n'
+        )
+        config = load_config(cwd=tmp_path)
+        catalog = load_catalog(config).catalog
+        assert catalog is not None
+        outputs = generate_outputs(catalog, config)
+        pages[opt_in] = outputs[config.docs_dir / "auth" / "missing.md"]
+    assert "Press &lt;kbd>Enter&lt;/kbd>." in pages["false"]
+    assert "Press <kbd>Enter</kbd>." in pages["true"]
+
+
+def test_front_matter_reads_back_exactly_in_mkdocs(tmp_path: Path) -> None:
+    # PyYAML refuses C1 controls, DEL and U+FFFE/FFFF; MkDocs then shows the whole front
+    # matter as page content (notice, tags and all) and still builds.
+    summary = "Gone\x85 \x9f\x7f\ufffe\uffff \u2028<b>&amp;"
+    tags = ["<img src=x onerror=alert(1)>", "R&D\x85"]
+    (tmp_path / "errorbook.toml").write_text('base-uri = "https://errors.example.com/"\n')
+    entry = tmp_path / "catalog" / "a" / "gone.yaml"
+    entry.parent.mkdir(parents=True)
+    entry.write_text(
+        "title: Gone\nstatus: 410\ndetail: Gone.\ndescription: Gone.\ncauses: [x]\n"
+        f"fixes: [x]\nsummary: {escape.yaml_string(summary)}\n"
+        f"tags: [{', '.join(map(escape.yaml_string, tags))}]\n",
+        encoding="utf-8",
+    )
+    config = load_config(cwd=tmp_path)
+    catalog = load_catalog(config).catalog
+    assert catalog is not None
+    page = generate_outputs(catalog, config)[config.docs_dir / "a" / "gone.md"]
+    content, meta = get_data(page)
+    assert content.startswith("# gone")
+    assert meta["description"] == escape.html_text(" ".join(summary.split()))
+    assert [html.unescape(tag) for tag in meta["tags"]] == [" ".join(t.split()) for t in tags]
+    assert all("<" not in tag for tag in meta["tags"])
 
 
 def test_front_matter_and_json_strings_read_back_exactly() -> None:
