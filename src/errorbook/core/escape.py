@@ -34,6 +34,8 @@ _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 #: Invisible controls, which Markdown readers drop (Python-Markdown its placeholders' STX and
 #: ETX, pymdownx SOH and EOT) after errorbook looked at the text: dropped first.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 #: What starts a block (heading, quote, list, admonition, tabs, details, definition, table,
 #: fence, rule) when it opens a paragraph; the first character is written so that it does not.
 _BLOCK_START = re.compile(r"(?:[#>=!?:|~+-]|\d+[.)])")
@@ -50,6 +52,10 @@ _TERMINAL_UNSAFE = re.compile(
 _ONE_LINE_UNSAFE = re.compile(_TERMINAL_UNSAFE.pattern.replace("\x0b", "\n\x0b"))
 
 
+def _without_controls(text: str) -> str:
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
 def html_text(text: str) -> str:
     """HTML element text or a double-quoted attribute value: ``& < > "`` as references."""
     return text.translate(_HTML)
@@ -64,7 +70,7 @@ def markdown_text(text: str, *, cell: bool = False, block_start: bool = False) -
         cell: It is a table cell: ``|`` is escaped too.
         block_start: It opens a paragraph, where ``#``, ``-``, ``1.``, ``!!!`` ... start blocks.
     """
-    escaped = plain(one_line(_CONTROLS.sub("", text)), cell=cell)
+    escaped = plain(one_line(_without_controls(text)), cell=cell)
     return _unblock(escaped) if block_start else escaped
 
 
@@ -87,12 +93,13 @@ def code_text(text: str) -> str:
     """Plain text as inline code: a Markdown code span, whose backtick fence is longer than any
     run inside; if the text holds a ``|`` (which splits a table row before code spans exist)
     and something that would be markup as text, ``<code>`` HTML that no reader takes apart."""
-    line = _CONTROLS.sub("", text).replace("\r", " ").replace("\n", " ")
+    line = _without_controls(text).replace("\r", " ").replace("\n", " ")
     if not line:
         return ""
     return inert_code(line) if _risky(line) and "|" in line else code_span(line)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a field is escaped for the page and for `entry`
 def markdown_block(text: str, *, raw_html: bool = False, top_level: bool = False) -> str:
     """A Markdown field, rewritten so that only the Markdown the policy allows is live.
 
@@ -102,9 +109,10 @@ def markdown_block(text: str, *, raw_html: bool = False, top_level: bool = False
         top_level: The field starts at the page's left margin (not in a list or callout),
             where fenced code stays a highlighted fence; elsewhere it becomes plain ``<pre>``.
     """
-    return block(_CONTROLS.sub("", text), Inline(raw_html=raw_html), top_level=top_level)
+    return block(_without_controls(text), Inline(raw_html=raw_html), top_level=top_level)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each summary, in every table and list it is in
 def markdown_inline(
     text: str, *, raw_html: bool = False, cell: bool = False, block_start: bool = False
 ) -> str:
@@ -118,7 +126,7 @@ def markdown_inline(
         block_start: It opens a paragraph (see `markdown_text`).
     """
     context = Inline(raw_html=raw_html, images=False, cell=cell)
-    rewritten = inline(one_line(_CONTROLS.sub("", text)), context)
+    rewritten = inline(one_line(_without_controls(text)), context)
     return _unblock(rewritten) if block_start else rewritten
 
 

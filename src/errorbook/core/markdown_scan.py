@@ -41,6 +41,10 @@ _INERT = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}:|!~^=+$#"} | {
 #: character reference, ``|`` only in table cells; emoji shortcodes: `neutralise`.
 _PLAIN = re.compile(r"[\\`*\[\]{<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)|(?P<pipe>\|)")
 _PLAIN_SUBSTITUTES = {"<": "&lt;", "&": "&amp;"}
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
+_WHITESPACE_LINES = re.compile(r"^[ \t]+$", re.MULTILINE)
+_LANG_WORD = re.compile(r"[\w#.+-]+")
 _FENCE = re.compile(r"(?P<indent>[ \t>]*)(?P<marks>`{3,}|~{3,})(?P<info>.*)")
 _LANG = re.compile(r"\.?(?P<lang>[\w#.+-]+)")
 _AUTOLINK = re.compile(r"<(?:https?://[^\s<>\"'`\\\[\]{}|^]+|[\w.%+-]+@[\w.-]+\.\w+)>", re.ASCII)
@@ -96,9 +100,9 @@ def fence(code: str, lang: str = "") -> str:
     # Blank lines at either end, and the spaces of a blank line, are invisible, and Markdown
     # keeps or drops them depending on the indentation around the block (inside a content tab
     # it drops them): normalise them here, so every context shows the same text.
-    body = re.sub(r"^[ \t]+$", "", code, flags=re.MULTILINE)
-    body = re.sub(r"(?:\n[ \t]*)+\Z", "", re.sub(r"\A(?:[ \t]*\n)+", "", body)) + "\n"
-    info = lang if re.fullmatch(r"[\w#.+-]+", lang) else ""
+    body = _WHITESPACE_LINES.sub("", code)
+    body = _TRAILING_BLANK_LINES.sub("", _LEADING_BLANK_LINES.sub("", body)) + "\n"
+    info = lang if _LANG_WORD.fullmatch(lang) else ""
     return f"{marks}{info}\n{body}{marks}"
 
 
@@ -133,6 +137,8 @@ def block(text: str, context: Inline, *, top_level: bool) -> str:
     any other fence becomes inert ``<pre>`` HTML, and every line outside a fence is inline text
     (an indented code block is shown as text, escapes included).
     """
+    if _SPECIAL.search(text) is None and "~~~" not in text and "\r" not in text:
+        return neutralise(text)  # prose without code, links, HTML or braces
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     i = 0
@@ -178,31 +184,44 @@ def _line(line: str, context: Inline) -> str:
 
 def inline(text: str, context: Inline) -> str:
     """A run of inline Markdown rewritten so that only the syntax errorbook checked is live."""
+    special = _SPECIAL.search(text)
+    if special is None:  # most prose: only emoji shortcodes to look for
+        return neutralise(text)
     out = _Output(raw_html=context.raw_html)
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\\":
-            escaped = i + 1 < n and text[i + 1] in ESCAPABLE
-            out.text(text[i : i + 2] if escaped else "\\")
-            i += 2 if escaped else 1
-        elif char == "`":
-            i = _code(text, i, context, out)
-        elif char == "[" or (char == "!" and text.startswith("[", i + 1)):
-            i = _link(text, i, context, out)
-        elif char == "<" and context.links and (autolink := _AUTOLINK.match(text, i)):
-            out.markup(autolink[0])
-            i = autolink.end()
-        elif char == "{":
-            out.text("\\{" if _attribute_list(text, i) else "{")
-            i += 1
-        elif char == "]" and text.startswith(("(", ":", "["), i + 1):
-            out.text("\\]")  # it would end a link label or a reference definition
-            i += 1
-        else:
-            out.text("\\|" if char == "|" and context.cell else char)
-            i += 1
+    i = 0
+    while special is not None:
+        out.text(text[i : special.start()])
+        i = _special(text, special.start(), context, out)
+        special = _SPECIAL.search(text, i)
+    out.text(text[i:])
     return out.result()
+
+
+#: The characters `inline` looks at; runs of any others are copied as they are.
+_SPECIAL = re.compile(r"[\\`\[\]!<{|]")
+
+
+def _special(text: str, i: int, context: Inline, out: _Output) -> int:
+    """Rewrite the syntax starting with the character at ``i``; where the scan goes on."""
+    char = text[i]
+    if char == "\\":
+        escaped = text[i + 1 : i + 2] in ESCAPABLE  # "" (the end) is not
+        out.text(text[i : i + 2] if escaped else "\\")
+        return i + (2 if escaped else 1)
+    if char == "`":
+        return _code(text, i, context, out)
+    if char == "[" or (char == "!" and text.startswith("[", i + 1)):
+        return _link(text, i, context, out)
+    if char == "<" and context.links and (autolink := _AUTOLINK.match(text, i)):
+        out.markup(autolink[0])
+        return autolink.end()
+    if char == "{":
+        out.text("\\{" if _attribute_list(text, i) else "{")
+    elif char == "]" and text.startswith(("(", ":", "["), i + 1):
+        out.text("\\]")  # it would end a link label or a reference definition
+    else:
+        out.text("\\|" if char == "|" and context.cell else char)
+    return i + 1
 
 
 def _attribute_list(text: str, i: int) -> bool:

@@ -14,7 +14,7 @@ from typing import Protocol
 from errorbook.core.escape import front_matter_html, yaml_string
 from errorbook.core.serialize import pretty_json
 from errorbook.docs import markdown
-from errorbook.docs.entry_text import escaped_entry
+from errorbook.docs.entry_text import EntryView
 from errorbook.docs.page_text import SITE, SiteText
 from errorbook.docs.usage import PythonUsage, python_usage
 from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Step
@@ -133,12 +133,12 @@ class AliasView:
 class EntryPage:
     """Everything the error page template prints.
 
-    ``entry`` is the entry with its text escaped (`escaped_entry`); ``description`` is its
+    ``entry`` is the entry with its text escaped (`EntryView`); ``description`` is its
     description for the page's left margin, where fenced code stays a highlighted fence.
     """
 
     path: str
-    entry: ErrorDef
+    entry: EntryView
     heading: str
     summary: str
     description: str
@@ -203,7 +203,7 @@ def entry_page(
     path = page_path(entry)
     return EntryPage(
         path=path,
-        entry=escaped_entry(entry, text),
+        entry=EntryView(entry, text),
         heading=text.plain(entry.name),
         summary=text.summary(entry.summary),
         description=text.top_markdown(entry.description).strip(),

@@ -13,9 +13,32 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 from errorbook.docs.page_text import SiteText
 from errorbook.model import ErrorDef, Step
+
+#: What templates read of `EntryView` without escaping: identifiers and numbers.
+_AS_IS = frozenset({"code", "segments", "folder", "name", "status", "related"})
+
+
+class EntryView:
+    """The ``entry`` templates see: `escaped_entry`, computed only when a template reads a
+    value that needs escaping (the default error page reads only codes and the status)."""
+
+    __slots__ = ("_entry", "_escaped", "_text")
+
+    def __init__(self, entry: ErrorDef, text: SiteText) -> None:
+        self._entry = entry
+        self._text = text
+        self._escaped: ErrorDef | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _AS_IS:
+            return getattr(self._entry, name)
+        if self._escaped is None:
+            self._escaped = escaped_entry(self._entry, self._text)
+        return getattr(self._escaped, name)
 
 
 def escaped_entry(entry: ErrorDef, text: SiteText) -> ErrorDef:
