@@ -41,6 +41,15 @@ HOSTILE_TEXT = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=20).map("".join),
     st.text(max_size=30),
 )
+#: Payloads that are live markup wherever escaping fails.
+PAYLOADS = (
+    "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", '`c`{: onclick="alert(1)"}',
+    "\\`<img src=x onerror=alert(1)>`", "`a\\|<img src=x onerror=alert(1)>`|", ":smile:",
+    "<https://evil.example>", "[x]\n\n[x]: javascript:alert(1)", "*em* **strong** _u_",
+    "~~~\n<i>fence</i>\n~~~",
+)  # fmt: skip
+#: Hostile text that holds at least one payload: every field attacked in every example.
+ATTACK_TEXT = st.tuples(HOSTILE_TEXT, st.sampled_from(PAYLOADS), HOSTILE_TEXT).map("".join)
 
 #: What a Markdown field may become: Python-Markdown's own elements and those of the
 #: extensions in mkdocs.yml (admonitions, details, tabs, highlighted code, definition lists).

@@ -1,7 +1,7 @@
 """Hostile catalogs, generated from the entry JSON Schema: every string field gets hostile text.
 
 The walk follows ``error.schema.json``, so a string field added to the format later is attacked
-without a change here. Strings the schema leaves free get `hostile.HOSTILE_TEXT`; strings with a
+without a change here. Strings the schema leaves free get `hostile.ATTACK_TEXT`; strings with a
 pattern get hostile text that still matches it (names, URIs, languages). A few fix-ups keep the
 entry valid under the semantic rules (placeholders, related codes, examples of the declared
 type), since an entry that does not validate never reaches a page.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from errorbook.check.schema import entry_schema
 from errorbook.machine.yaml_text import dump_yaml
-from hostile import HOSTILE_TEXT
+from hostile import ATTACK_TEXT
 
 SCHEMA: dict[str, Any] = entry_schema()
 Json = Any
@@ -50,23 +50,24 @@ def _text(schema: dict[str, Any], where: str) -> st.SearchStrategy[str]:
     if where == "headers.*.value":
         return _HEADER_TEXT
     if pattern is None:
-        return HOSTILE_TEXT.map(lambda text: text if text.strip() else text + "x")
+        return ATTACK_TEXT
     if where == "title":  # one line of text
-        return HOSTILE_TEXT.map(_one_line)
+        return ATTACK_TEXT.map(_one_line)
     if where.endswith(".lang"):
         return _LANGS
     return st.from_regex(pattern, fullmatch=True)
 
 
-def _from_schema(schema: dict[str, Any], where: str) -> st.SearchStrategy[Json]:
+def _from_schema(schema: dict[str, Any], where: str, depth: int = 0) -> st.SearchStrategy[Json]:
+    """Values of ``schema``; ``depth`` counts the definitions followed, which may recurse."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[1]
         if name == "uri":  # type and aliases: see fix_up
             return _URI_PATH
-        target = SCHEMA["$defs"][name]
-        return _from_schema({**target, **{k: v for k, v in schema.items() if k != "$ref"}}, where)
+        target = {**SCHEMA["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
+        return _from_schema(target, where, depth + 1)
     if "oneOf" in schema:
-        return st.one_of([_from_schema(option, where) for option in schema["oneOf"]])
+        return st.one_of([_from_schema(option, where, depth) for option in schema["oneOf"]])
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
     kind = schema.get("type")
@@ -77,31 +78,31 @@ def _from_schema(schema: dict[str, Any], where: str) -> st.SearchStrategy[Json]:
     if kind == "boolean":
         return st.booleans()
     if kind == "array":
-        item = _from_schema(schema.get("items", {}), where + "[]")
-        size = schema.get("minItems", 0)
-        return st.lists(
-            item, min_size=size, max_size=size + 2, unique=schema.get("uniqueItems", False)
-        )
+        item = _from_schema(schema.get("items", {}), where + "[]", depth)
+        size = max(schema.get("minItems", 0), 1)
+        unique = schema.get("uniqueItems", False)
+        return st.lists(item, min_size=size, max_size=size + 1, unique=unique)
     if kind == "object":
-        return _object(schema, where)
+        return _object(schema, where, depth)
     return st.just(None)  # a field's example: set to its declared type by the fix-ups
 
 
-def _object(schema: dict[str, Any], where: str) -> st.SearchStrategy[Json]:
+def _object(schema: dict[str, Any], where: str, depth: int) -> st.SearchStrategy[Json]:
     properties = schema.get("properties", {})
     if properties:
         required = set(schema.get("required", ()))
-        members = {
-            name: _from_schema(sub, f"{where}.{name}".lstrip("."))
-            for name, sub in properties.items()
-        }
+        # Every key is there, so every field is attacked in every example; definitions that
+        # recurse (an item of an item ...) stop after a few levels.
+        keys = [name for name in properties if name in required or depth < 3]
         return st.fixed_dictionaries(
-            {name: members[name] for name in properties if name in required},
-            optional={name: members[name] for name in properties if name not in required},
+            {
+                name: _from_schema(properties[name], f"{where}.{name}".lstrip("."), depth)
+                for name in keys
+            }
         )
     names = _HEADERS if where == "headers" else _NAMES
-    value = _from_schema(schema["additionalProperties"], where + ".*")
-    return st.dictionaries(st.sampled_from(names), value, max_size=3)
+    value = _from_schema(schema["additionalProperties"], where + ".*", depth)
+    return st.dictionaries(st.sampled_from(names), value, min_size=1, max_size=3)
 
 
 ENTRY = _from_schema(SCHEMA, "")
@@ -115,13 +116,38 @@ _EXAMPLES: dict[str, Callable[[], Json]] = {
 }
 
 
+def _typed(shape: dict[str, Json]) -> dict[str, Json]:
+    """A field (or item, or member) whose type can hold what it says it holds: an array when it
+    has items, an object when it has properties (one or the other, by its description)."""
+    if "items" in shape and "properties" in shape:
+        del shape["items" if len(str(shape.get("description"))) % 2 else "properties"]
+    if "items" in shape:
+        shape["type"] = "array"
+    elif "properties" in shape:
+        shape["type"] = "object"
+    if "items" in shape:
+        _typed(shape["items"])
+    for member in shape.get("properties", {}).values():
+        _typed(member)
+    return shape
+
+
+def _example(shape: dict[str, Json]) -> Json:
+    """An example value of ``shape``, hostile where it is a string."""
+    if "items" in shape:
+        return [_example(shape["items"])]
+    if "properties" in shape:
+        return {name: _example(member) for name, member in shape["properties"].items()}
+    return _EXAMPLES[shape["type"]]()
+
+
 def fix_up(entry: dict[str, Json], code: str, codes: list[str], base_uri: str) -> dict[str, Json]:
     """``entry`` made valid under the semantic rules, keeping its hostile text."""
     entry = dict(entry)
     # Literal braces, so that no {placeholder} names an undeclared field.
     entry["detail"] = entry["detail"].replace("{", "{{").replace("}", "}}")
     for field in entry.get("fields", {}).values():
-        field["example"] = _EXAMPLES[field["type"]]()
+        field["example"] = _example(_typed(field))
     headers = {}
     for name, header in entry.get("headers", {}).items():
         if name.lower() != "content-type" and name.lower() not in {h.lower() for h in headers}:
