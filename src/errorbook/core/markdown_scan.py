@@ -1,13 +1,13 @@
 """The scanner behind `errorbook.core.escape`'s Markdown sinks: code spans, fences, links.
 
-It does not try to predict every Markdown reader. It rewrites catalog Markdown so that its
-output holds no raw ``<``, no ``](``, ``]:`` or ``][`` (so no link or reference definition), no
-``{`` where an attribute list could start and no emoji shortcode outside three places it built
-itself: code spans whose content could do no harm as text either, links and images whose
-URL it checked and wrote in a form with one reading, and inert ``<code>``/``<pre>`` HTML whose
-content is all character references. Whichever backticks a reader (Python-Markdown 3.0 or 3.11,
-with or without the tables extension) pairs into code spans, it can then find no HTML, no link,
-no attribute list and no remote emoji image that errorbook did not write.
+It rewrites catalog Markdown so that its output holds no raw ``<``, no ``](``, ``]:`` or ``][``
+(so no link or reference definition), no ``{`` where an attribute list could start and no emoji
+shortcode, except in what it wrote itself: links and images whose URL it checked, written in
+a form with one reading; inert ``<code>``/``<pre>`` HTML whose content is character
+references; and code spans. A code span is kept only where its backticks are paired as every
+Python-Markdown pairs them (an opening run and the next run of its length, with every other
+backtick escaped); where a ``|`` could split the line into table cells first, one whose content
+would be markup as text is written as ``<code>`` instead.
 """
 
 from __future__ import annotations
