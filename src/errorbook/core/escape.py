@@ -34,8 +34,6 @@ _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 #: Invisible controls, which Markdown readers drop (Python-Markdown its placeholders' STX and
 #: ETX, pymdownx SOH and EOT) after errorbook looked at the text: dropped first.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
-
-
 #: What starts a block (heading, quote, list, admonition, tabs, details, definition, table,
 #: fence, rule) when it opens a paragraph; the first character is written so that it does not.
 _BLOCK_START = re.compile(r"(?:[#>=!?:|~+-]|\d+[.)])")
