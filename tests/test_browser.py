@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = [
 SECTIONS = ("Example", "What Happened?", "How To Fix", "Common Mistakes", "Related Errors")
 
 
-def _chromium() -> str:
+def chromium_or_skip() -> str:
     """Debian's chromium, or skip (fail under CI) with the reason."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     reason = None
@@ -61,7 +61,7 @@ def served(repo_site: BuiltSite) -> Iterator[str]:
 
 
 def test_seed_page_in_a_real_browser(repo_site: BuiltSite, served: str, tmp_path: Path) -> None:
-    chromium = _chromium()
+    chromium = chromium_or_skip()
     from playwright.sync_api import expect, sync_playwright
 
     seed = repo_site.catalog.get(SEED)

@@ -27,6 +27,7 @@ def test_pyproject_table_is_read_and_paths_resolve_against_it(tmp_path: Path) ->
     assert config.package_name == "acme_errors"
     assert config.envelope == "rfc9457"
     assert config.templates is None
+    assert config.markdown_html is False
 
 
 def test_errorbook_toml_is_used_when_pyproject_has_no_table(tmp_path: Path) -> None:
@@ -80,6 +81,7 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         (PACKAGE + "python-distribution = 'x'\n", "exactly name and version"),
         (PACKAGE + "python-distribution = {name = 'a b', version = '1'}\n", "distribution name"),
         (PACKAGE + "python-distribution = {name = 'a', version = 'v1'}\n", "PEP 440"),
+        (BASE + "markdown-html = 'yes'\n", "'markdown-html' must be true or false, got 'yes'"),
     ],
 )
 def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str) -> None:

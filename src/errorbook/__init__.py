@@ -32,9 +32,10 @@ exactly these calls, which return data and never print.
 7. For authors and readers: `init_project` sets up a new project (its `InitResult` lists what
    it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
-   `explain` renders one entry's page for a terminal; `build_site` and `serve_site` run MkDocs
-   (`serve_address` checks the preview's address first),
-   and `uses_plugin` tells whether its configuration enables errorbook's plugin.
+   `explain` renders one entry's page for a terminal, where `terminal_text` shows the control
+   characters of catalog text as escapes; `build_site` and `serve_site` run MkDocs
+   (`serve_address` checks the preview's address first), and `uses_plugin` tells whether its
+   configuration enables errorbook's plugin.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `TemplateError` for a broken template, a `UsageError` for arguments that
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
         TemplateError,
         UsageError,
     )
+    from errorbook.core.escape import terminal_text
     from errorbook.diff.catalogs import diff_catalogs
     from errorbook.diff.changes import CatalogChange, CatalogDiff
     from errorbook.diff.report import render_diff
@@ -105,6 +107,7 @@ _HOMES = {
     "display_path": "core.diagnostics",
     "render_diagnostics": "core.diagnostics",
     "BusyError": "core.errors",
+    "terminal_text": "core.escape",
     "CatalogError": "core.errors",
     "ConfigError": "core.errors",
     "OutputError": "core.errors",
@@ -226,6 +229,7 @@ __all__ = [
     "render_routes",
     "serve_address",
     "serve_site",
+    "terminal_text",
     "uses_plugin",
     "validate",
     "write_outputs",

@@ -26,7 +26,7 @@ from errorbook.cli import (
     serve,
     validate,
 )
-from errorbook.cli.common import ReaderGone
+from errorbook.cli.common import ReaderGone, say
 
 #: Every verb module has NAME, HELP, add_arguments(parser) and run(args) -> int.
 VERBS: tuple[ModuleType, ...] = (
@@ -61,10 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except (ConfigError, UsageError, BusyError) as error:
-        print(f"errorbook: error: {show_bytes(str(error))}", file=sys.stderr)
+        say(f"errorbook: error: {show_bytes(str(error))}")
         return 2
     except OutputError as error:
-        print(f"errorbook: error: {show_bytes(str(error))}", file=sys.stderr)
+        say(f"errorbook: error: {show_bytes(str(error))}")
         return 1
     except ReaderGone:
         return 1

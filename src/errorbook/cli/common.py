@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from errorbook import OutputError
+from errorbook import OutputError, terminal_text
 
 if TYPE_CHECKING:
     from errorbook import Config, RunResult
@@ -22,6 +22,9 @@ class ReaderGone(Exception):
 def emit(text: str) -> None:
     """Write ``text`` to standard output now, so a failed write is reported where it happens.
 
+    Control characters are shown as escapes (`terminal_text`): the text may quote catalog
+    entries, and a terminal would obey them.
+
     Raises:
         ReaderGone: The pipe was closed by its reader.
         OutputError: Standard output is closed or cannot be written (e.g. the disk is full).
@@ -30,7 +33,7 @@ def emit(text: str) -> None:
     if stream is None:
         raise OutputError("cannot write to standard output: it is closed")
     try:
-        stream.write(text)
+        stream.write(terminal_text(text))
         stream.flush()
     except BrokenPipeError:
         _discard(stream)
@@ -53,8 +56,8 @@ def _discard(stream: TextIO) -> None:
 
 
 def say(text: str) -> None:
-    """A line for the person at the terminal, on standard error."""
-    print(text, file=sys.stderr)
+    """A line for the person at the terminal, on standard error, control characters escaped."""
+    print(terminal_text(text), file=sys.stderr)
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from errorbook import explain, validate
+    from errorbook import explain, terminal_text, validate
 
     config = project_config(args)
     checked = validate(config)
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     text = explain(checked.catalog, config, args.code)
     if sys.stdout is not None and sys.stdout.isatty():
-        pydoc.pager(text)
+        pydoc.pager(terminal_text(text))
     else:
         emit(text)
     return 0

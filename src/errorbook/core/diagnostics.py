@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from errorbook.core.escape import terminal_text
 from errorbook.core.serialize import dump_json
 from errorbook.speed.pickling import Record
 
@@ -159,15 +160,18 @@ def render_text(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) -> s
 
     A hint is printed once per file: fifteen TODO markers in a new entry need one "replace the
     placeholder" (JSON and GitHub output keep every hint, for tools).
+
+    Messages quote catalog text, so each line is escaped for a terminal, line breaks included.
     """
     lines: list[str] = []
     hinted: set[tuple[Path, str]] = set()
     for d in diagnostics:
         where = f"{display_path(d.path, cwd)}:{d.line}:{d.column}"
-        lines.append(f"{where}: {d.severity}: {d.message} [{d.code} {d.rule}]")
+        line = f"{where}: {d.severity}: {d.message} [{d.code} {d.rule}]"
+        lines.append(terminal_text(line, one_line=True))
         if d.hint and (d.path, d.hint) not in hinted:
             hinted.add((d.path, d.hint))
-            lines.append(f"    hint: {d.hint}")
+            lines.append("    hint: " + terminal_text(d.hint, one_line=True))
     lines.append(summarize(diagnostics))
     return "\n".join(lines) + "\n"
 
@@ -211,9 +215,10 @@ def render_github(diagnostics: Sequence[Diagnostic], cwd: Path | None = None) ->
     """GitHub Actions workflow commands (``::error file=...``), one per diagnostic."""
     lines = []
     for d in diagnostics:
-        text = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        text = terminal_text(d.message + (f" (hint: {d.hint})" if d.hint else ""))
         props = (
-            f"file={_escape_property(display_path(d.path, cwd))},line={d.line},col={d.column},"
+            f"file={_escape_property(terminal_text(display_path(d.path, cwd)))},"
+            f"line={d.line},col={d.column},"
             f"title={_escape_property(f'{d.code} {d.rule}')}"
         )
         lines.append(f"::{d.severity} {props}::{_escape_data(text)}")

@@ -1,22 +1,27 @@
 """Deterministic JSON text for machine-readable outputs and reports.
 
 Keys keep the order the builders chose (a readable order, not an alphabetical one); lists are
-already sorted by the builders.
+already sorted by the builders. Strings are written by `errorbook.core.escape.json_string`, so
+YAML readers (OpenAPI tools read JSON as YAML) read back the same values as JSON readers.
 """
 
 from __future__ import annotations
 
 import math
-from json.encoder import encode_basestring as _encode_string  # C, where there is one
+
+from errorbook.core.escape import json_string as _encode_string
 
 
 def dump_json(data: object) -> str:
-    """JSON with two-space indentation, UTF-8 characters kept, and a final newline."""
+    """JSON with two-space indentation, UTF-8 characters kept (but those YAML refuses or
+    changes), and a final newline."""
     return pretty_json(data) + "\n"
 
 
 def pretty_json(data: object) -> str:
-    """Exactly ``json.dumps(data, indent=2, ensure_ascii=False)``, about twice as fast.
+    """``json.dumps(data, indent=2, ensure_ascii=False)``, about twice as fast, with the code
+    points YAML refuses or changes (DEL, C1, U+2028/2029, U+FEFF, U+FFFE/FFFF, surrogates) as
+    ``\\u`` escapes.
 
     The standard library encodes with ``indent`` in pure Python, one generator per level, and
     thousands of schemas and examples make that a visible share of a cold generate. Strings
@@ -82,6 +87,11 @@ def _encode_scalar(value: object, *, as_key: bool = False) -> str:
             return "NaN"
         if value in (math.inf, -math.inf):
             return "Infinity" if value > 0 else "-Infinity"
-        return float.__repr__(value)
+        text = float.__repr__(value)
+        # YAML 1.1 reads 1e+100 as a string: its floats need a dot (PyYAML's writer does this).
+        # A key is a string already, which stays as the standard library writes it.
+        if as_key or "." in text or "e" not in text:
+            return text
+        return text.replace("e", ".0e", 1)
     what = "keys must be str, int, float, bool or None" if as_key else "is not JSON serializable"
     raise TypeError(f"Object of type {type(value).__name__} {what}")

@@ -1,7 +1,8 @@
 """Model → template-ready views of one error page: every decision templates would need is made here.
 
 Templates only loop and print. Links, fences, indentation, grouping of samples into tabs and the
-example response are computed here, from the `ErrorDef` and the runtime's own example.
+example response are computed here, from the `ErrorDef` and the runtime's own example. Catalog
+text is escaped here too, for the spot each value lands in (`errorbook.docs.page_text`).
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from errorbook.core.escape import front_matter_html, yaml_string
+from errorbook.core.serialize import pretty_json
 from errorbook.docs import markdown
+from errorbook.docs.entry_text import EntryView
+from errorbook.docs.page_text import SITE, SiteText
+from errorbook.docs.usage import PythonUsage, python_usage
 from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Shape, Step
 from errorbook.model.layout import HOME_PAGE, alias_page_path, folder_page_path, page_path
-from errorbook.core.serialize import pretty_json
-from errorbook.docs.usage import PythonUsage, python_usage
 
 #: Tab labels for common languages; any other language is shown as written.
 LANGUAGE_LABELS = {
@@ -87,9 +91,11 @@ class EntryLink:
 
 @dataclass(frozen=True, slots=True)
 class NamedItem:
-    """A header or extension member: its name, a short spec, and its Markdown description."""
+    """A header or extension member: its name (as text and as inline code), a short spec, and
+    its Markdown description."""
 
     name: str
+    code: str
     spec: str
     description: str
 
@@ -125,12 +131,17 @@ class AliasView:
 
 @dataclass(frozen=True, slots=True)
 class EntryPage:
-    """Everything the error page template prints."""
+    """Everything the error page template prints.
+
+    ``entry`` is the entry with its text escaped (`EntryView`); ``description`` is its
+    description for the page's left margin, where fenced code stays a highlighted fence.
+    """
 
     path: str
-    entry: ErrorDef
+    entry: EntryView
     heading: str
     summary: str
+    description: str
     callout_title: str
     type_span: str
     front_matter: tuple[tuple[str, str], ...]
@@ -152,8 +163,11 @@ class EntryPage:
     home_link: str
 
 
-def entry_link(entry: ErrorDef, from_page: str, within: str = "") -> EntryLink:
-    """A link to ``entry`` as seen from the page ``from_page``.
+def entry_link(
+    entry: ErrorDef, from_page: str, within: str = "", text: SiteText = SITE
+) -> EntryLink:
+    """A link to ``entry`` as seen from the page ``from_page``, with its title and summary
+    escaped for a table cell.
 
     Its ``name`` is the code below the folder ``within`` (the heading of the table it is in).
     """
@@ -162,13 +176,17 @@ def entry_link(entry: ErrorDef, from_page: str, within: str = "") -> EntryLink:
         name=entry.code.removeprefix(within + "/") if within else entry.code,
         href=markdown.link(from_page, page_path(entry)),
         status=entry.status,
-        title=markdown.table_cell(entry.title),
-        summary=markdown.table_cell(entry.summary),
+        title=text.cell(entry.title),
+        summary=text.summary_cell(entry.summary),
     )
 
 
 def entry_page(
-    entry: ErrorDef, catalog: Catalog, response: ExampleResponse, package: str | None
+    entry: ErrorDef,
+    catalog: Catalog,
+    response: ExampleResponse,
+    package: str | None,
+    text: SiteText = SITE,
 ) -> EntryPage:
     """The view of one error page.
 
@@ -177,6 +195,7 @@ def entry_page(
         catalog: The whole catalog, to resolve related codes and replacements.
         response: The generated package's own example response for this entry.
         package: The import name of the generated package, or None when none is configured.
+        text: How catalog text is escaped: for the site (the default), or for a terminal.
 
     Returns:
         The view the error page template prints.
@@ -184,29 +203,28 @@ def entry_page(
     path = page_path(entry)
     return EntryPage(
         path=path,
-        entry=entry,
-        heading=entry.name,
-        summary=markdown.inline(entry.summary),
-        callout_title=markdown.one_line(entry.title).replace('"', "&quot;"),
-        type_span=markdown.code_span(entry.type_uri),
+        entry=EntryView(entry, text),
+        heading=text.plain(entry.name),
+        summary=text.summary(entry.summary),
+        description=text.top_markdown(entry.description).strip(),
+        callout_title=text.title(entry.title),
+        type_span=text.code(entry.type_uri),
         front_matter=_front_matter(entry),
-        tags=tuple(markdown.yaml_string(tag) for tag in entry.tags),
+        tags=tuple(front_matter_html(tag) for tag in entry.tags),
         response=response_view(response),
-        members=tuple(item for field_ in entry.fields for item in _members(field_)),
-        headers=_headers(entry, response),
-        causes=tuple(markdown.hang(cause) for cause in entry.causes),
-        requests=_groups(entry.examples, "request"),
-        fixes=_steps(entry.fixes),
-        fix_samples=_groups(entry.examples, "fix"),
-        other_samples=_groups(entry.examples, "response"),
-        mistakes=_steps(entry.mistakes),
-        related=tuple(_links(catalog, entry.related, path)),
+        members=tuple(item for field_ in entry.fields for item in _members(field_, text)),
+        headers=_headers(entry, response, text),
+        causes=tuple(markdown.hang(text.markdown(cause)) for cause in entry.causes),
+        requests=_groups(entry.examples, "request", text),
+        fixes=_steps(entry.fixes, text),
+        fix_samples=_groups(entry.examples, "fix", text),
+        other_samples=_groups(entry.examples, "response", text),
+        mistakes=_steps(entry.mistakes, text),
+        related=tuple(_links(catalog, entry.related, path, text)),
         python=python_usage(entry, package) if package else None,
-        deprecation=_deprecation(entry, catalog, path),
+        deprecation=_deprecation(entry, catalog, path, text),
         aliases=tuple(
-            AliasView(
-                uri, markdown.code_span(uri), alias_page_path(uri, catalog.base_uri) is not None
-            )
+            AliasView(uri, text.code(uri), alias_page_path(uri, catalog.base_uri) is not None)
             for uri in entry.aliases
         ),
         folder_link=markdown.link(path, folder_page_path(entry.folder)),
@@ -223,28 +241,32 @@ def response_view(response: ExampleResponse) -> ResponseView:
 
 
 def _front_matter(entry: ErrorDef) -> tuple[tuple[str, str], ...]:
-    items = [("title", markdown.yaml_string(entry.name))]
-    items.append(("description", markdown.yaml_string(markdown.meta_text(entry.summary))))
+    # Material prints `description` into a <meta> tag unescaped: HTML text, without the
+    # backticks of the Markdown summary.
+    items = [("title", yaml_string(entry.name))]
+    items.append(("description", front_matter_html(entry.summary.replace("`", ""))))
     if entry.deprecated is not None:
         items.append(("status", "deprecated"))
     return tuple(items)
 
 
-def _members(field_: Field) -> Iterator[NamedItem]:
+def _members(field_: Field, text: SiteText) -> Iterator[NamedItem]:
     """The member, then what it holds: ``errors[].location`` for a property of an item."""
     spec = _spec(field_.shape, field_.required)
-    yield NamedItem(field_.name, spec, markdown.hang(field_.description))
-    yield from _nested(field_.shape, field_.name)
+    description = markdown.hang(text.markdown(field_.description))
+    yield NamedItem(text.plain(field_.name), text.code(field_.name), spec, description)
+    yield from _nested(field_.shape, field_.name, text)
 
 
-def _nested(shape: Shape, name: str) -> Iterator[NamedItem]:
+def _nested(shape: Shape, name: str, text: SiteText) -> Iterator[NamedItem]:
     if shape.items is not None:
-        yield from _nested(shape.items, name + "[]")
+        yield from _nested(shape.items, name + "[]", text)
     for member in shape.properties:
         path = f"{name}.{member.name}"
-        description = markdown.hang(member.shape.description)
-        yield NamedItem(path, _spec(member.shape, member.required), description)
-        yield from _nested(member.shape, path)
+        description = markdown.hang(text.markdown(member.shape.description))
+        spec = _spec(member.shape, member.required)
+        yield NamedItem(text.plain(path), text.code(path), spec, description)
+        yield from _nested(member.shape, path, text)
 
 
 def _spec(shape: Shape, required: bool) -> str:
@@ -256,36 +278,41 @@ def _spec(shape: Shape, required: bool) -> str:
     return kind + (", required" if required else ", optional")
 
 
-def _headers(entry: ErrorDef, response: ExampleResponse) -> tuple[NamedItem, ...]:
+def _headers(entry: ErrorDef, response: ExampleResponse, text: SiteText) -> tuple[NamedItem, ...]:
     """The headers the response sends, then documented ones the example does not carry."""
     described = {header.name.lower(): header for header in entry.headers}
     items: list[NamedItem] = []
     for name, value in response.headers.items():
         header = described.pop(name.lower(), None)
-        text = markdown.hang(header.description) if header else ""
-        items.append(NamedItem(name, markdown.code_span(f"{name}: {value}"), text))
+        about = markdown.hang(text.markdown(header.description)) if header else ""
+        code = text.code(name)
+        items.append(NamedItem(text.plain(name), code, text.code(f"{name}: {value}"), about))
     for header in described.values():
-        text = markdown.hang(header.description)
-        items.append(NamedItem(header.name, markdown.code_span(header.name), text))
+        about = markdown.hang(text.markdown(header.description))
+        code = text.code(header.name)
+        items.append(NamedItem(text.plain(header.name), code, code, about))
     return tuple(items)
 
 
-def _steps(steps: tuple[Step, ...]) -> tuple[StepView, ...]:
+def _steps(steps: tuple[Step, ...], text: SiteText) -> tuple[StepView, ...]:
     return tuple(
-        StepView(markdown.bold_lead(step.title), markdown.hang(step.text)) for step in steps
+        StepView(markdown.bold_lead(step.title, text.plain), markdown.hang(text.markdown(step.text)))
+        for step in steps
     )
 
 
-def _groups(examples: tuple[Example, ...], kind: ExampleKind) -> tuple[SampleGroup, ...]:
+def _groups(
+    examples: tuple[Example, ...], kind: ExampleKind, text: SiteText
+) -> tuple[SampleGroup, ...]:
     grouped: dict[str | None, list[Example]] = {}
     for example in examples:
         if example.kind == kind:
             grouped.setdefault(example.title, []).append(example)
     return tuple(
         SampleGroup(
-            lead=markdown.lead_in(title or _DEFAULT_LEADS[kind]),
+            lead=text.lead(markdown.lead_in(title or _DEFAULT_LEADS[kind])),
             samples=tuple(
-                Sample(LANGUAGE_LABELS.get(item.lang.lower(), item.lang), _fenced(item))
+                Sample(text.title(LANGUAGE_LABELS.get(item.lang.lower(), item.lang)), _fenced(item))
                 for item in items
             ),
         )
@@ -297,18 +324,22 @@ def _fenced(example: Example) -> str:
     return markdown.fence(example.code, example.lang)
 
 
-def _links(catalog: Catalog, codes: tuple[str, ...], from_page: str) -> list[EntryLink]:
+def _links(
+    catalog: Catalog, codes: tuple[str, ...], from_page: str, text: SiteText
+) -> list[EntryLink]:
     found = (catalog.get(code) for code in codes)
-    return [entry_link(target, from_page) for target in found if target is not None]
+    return [entry_link(target, from_page, text=text) for target in found if target is not None]
 
 
-def _deprecation(entry: ErrorDef, catalog: Catalog, path: str) -> DeprecationView | None:
+def _deprecation(
+    entry: ErrorDef, catalog: Catalog, path: str, text: SiteText
+) -> DeprecationView | None:
     if entry.deprecated is None:
         return None
     replaced_by = entry.deprecated.replaced_by
     replacement = catalog.get(replaced_by) if replaced_by else None
     return DeprecationView(
-        entry.deprecated.since,
-        entry.deprecated.reason.strip(),
-        entry_link(replacement, path) if replacement else None,
+        text.title(entry.deprecated.since),
+        text.markdown(entry.deprecated.reason).strip(),
+        entry_link(replacement, path, text=text) if replacement else None,
     )

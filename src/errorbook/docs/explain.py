@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from errorbook.core.errors import UsageError
 from errorbook.docs.entry_page import entry_page
+from errorbook.docs.page_text import TERMINAL
 from errorbook.docs.templating import environment, render
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.lookup import candidates, find_entries, suggest
@@ -14,6 +15,9 @@ from errorbook.read.config import Config
 
 def explain(catalog: Catalog, config: Config, query: str) -> str:
     """The page of the one entry ``query`` names, as Markdown without site markup.
+
+    Catalog text is printed as authored; a terminal needs its control characters escaped
+    (`errorbook.core.escape.terminal`), which the command does for its whole output.
 
     Args:
         catalog: A catalog without errors.
@@ -38,8 +42,8 @@ def explain(catalog: Catalog, config: Config, query: str) -> str:
     entry = matches[0]
     package = export_package(catalog, config.package_name or "problems")
     with runtime_examples(catalog, package) as examples:
-        page = entry_page(entry, catalog, examples[entry.code], config.package_name)
-    context = {"page": page, "entry": entry}
+        page = entry_page(entry, catalog, examples[entry.code], config.package_name, TERMINAL)
+    context = {"page": page, "entry": page.entry}
     return render(environment(config.templates), "docs/explain.md.j2", context)
 
 

@@ -10,7 +10,9 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from errorbook.core.escape import yaml_string
 from errorbook.docs import markdown
+from errorbook.docs.page_text import SITE, SiteText
 from errorbook.model import Catalog, ErrorDef
 from errorbook.docs.entry_page import (
     EntryLink,
@@ -138,7 +140,9 @@ def folder_title(folder: str) -> str:
     return folder.rpartition("/")[2].replace("_", " ").replace("-", " ").capitalize()
 
 
-def home_page(catalog: Catalog, examples: Mapping[str, ExampleResponse]) -> HomePage:
+def home_page(
+    catalog: Catalog, examples: Mapping[str, ExampleResponse], text: SiteText = SITE
+) -> HomePage:
     """The home page view; the response-format example is the first entry's real response.
 
     Entries of the catalog folder itself come first, in a group whose folder is ``""``.
@@ -153,11 +157,11 @@ def home_page(catalog: Catalog, examples: Mapping[str, ExampleResponse]) -> Home
         count=len(catalog),
         envelope=catalog.envelope,
         example=response_view(examples[sample.code]),
-        example_link=entry_link(sample, HOME_PAGE),
+        example_link=entry_link(sample, HOME_PAGE, text=text),
         groups=tuple(
             EntryGroup(
                 _folder_link(folder, HOME_PAGE, counts),
-                tuple(entry_link(entry, HOME_PAGE, folder) for entry in entries),
+                tuple(entry_link(entry, HOME_PAGE, folder, text) for entry in entries),
             )
             for folder, entries in sorted(groups.items())
         ),
@@ -165,7 +169,7 @@ def home_page(catalog: Catalog, examples: Mapping[str, ExampleResponse]) -> Home
     )
 
 
-def folder_pages(catalog: Catalog) -> list[FolderPage]:
+def folder_pages(catalog: Catalog, text: SiteText = SITE) -> list[FolderPage]:
     """One view per folder that holds errors, directly or in sub-folders."""
     counts = folder_counts(catalog)
     children: dict[str, set[str]] = {folder: set() for folder in counts}
@@ -177,7 +181,7 @@ def folder_pages(catalog: Catalog) -> list[FolderPage]:
     for entry in catalog.entries:
         by_folder.setdefault(entry.folder, []).append(entry)
     return [
-        _folder_page(folder, sorted(children[folder]), by_folder, counts)
+        _folder_page(folder, sorted(children[folder]), by_folder, counts, text)
         for folder in sorted(counts)
     ]
 
@@ -187,6 +191,7 @@ def _folder_page(
     children: list[str],
     by_folder: Mapping[str, list[ErrorDef]],
     counts: Mapping[str, int],
+    text: SiteText,
 ) -> FolderPage:
     path = folder_page_path(folder)
     parts = folder.split("/")
@@ -196,21 +201,21 @@ def _folder_page(
         path=path,
         folder=folder,
         title=folder_title(folder),
-        title_yaml=markdown.yaml_string(folder_title(folder)),
+        title_yaml=yaml_string(folder_title(folder)),
         count=counts[folder],
         trail=(FolderLink("", "All errors", markdown.link(path, HOME_PAGE), 0), *trail),
         subfolders=tuple(_folder_link(child, path, counts) for child in children),
         groups=tuple(
             EntryGroup(
                 _folder_link(group, path, counts),
-                tuple(entry_link(entry, path, group) for entry in by_folder[group]),
+                tuple(entry_link(entry, path, group, text) for entry in by_folder[group]),
             )
             for group in below
         ),
     )
 
 
-def status_page(catalog: Catalog) -> StatusPage:
+def status_page(catalog: Catalog, text: SiteText = SITE) -> StatusPage:
     """Every error grouped by HTTP status, lowest first."""
     by_status: dict[int, list[ErrorDef]] = {}
     for entry in catalog.entries:
@@ -222,7 +227,7 @@ def status_page(catalog: Catalog) -> StatusPage:
             StatusGroup(
                 status,
                 REASON_PHRASES.get(status, "non-standard status"),
-                tuple(entry_link(entry, STATUS_PAGE) for entry in entries),
+                tuple(entry_link(entry, STATUS_PAGE, text=text) for entry in entries),
             )
             for status, entries in sorted(by_status.items())
         ),

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from errorbook.core.diagnostics import display_path, render_text
 from errorbook.core.errors import CatalogError
+from errorbook.core.escape import terminal_text
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.pipeline import regenerate
@@ -54,12 +55,13 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         try:
             run = regenerate(project, on_wait=log.info)
         except CatalogError as error:
-            raise PluginError(f"errorbook: {error}") from None
+            raise PluginError(terminal_text(f"errorbook: {error}")) from None
         if not run.ok:
             raise PluginError(f"errorbook: {render_text(list(run.diagnostics)).rstrip()}")
         for diagnostic in run.diagnostics:
             where = f"{display_path(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
-            log.warning(f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]")
+            line = f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]"
+            log.warning(terminal_text(line, one_line=True))
         if run.changes:
             log.info(f"regenerated {len(run.changes)} of {run.files} files")
 
@@ -96,7 +98,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         try:
             return load_project(explicit, cwd=Path(config.config_file_path).parent)
         except CatalogError as error:
-            raise PluginError(f"errorbook: {error}") from None
+            raise PluginError(terminal_text(f"errorbook: {error}")) from None
 
 
 def _flatten(item: Any) -> Any:

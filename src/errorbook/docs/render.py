@@ -21,6 +21,7 @@ from errorbook.python.examples import runtime_examples
 from errorbook.docs.templating import environment, load, render
 from errorbook.docs.entry_page import ExampleResponse, entry_page
 from errorbook.docs.index_pages import folder_pages, home_page, redirect_pages, status_page
+from errorbook.docs.page_text import SiteText
 
 if TYPE_CHECKING:
     import jinja2
@@ -63,20 +64,21 @@ def render_docs(
     """
     env = environment(config.templates)
     load(env, "docs/error.md.j2")  # compiled once, before any worker is forked
+    text = SiteText(raw_html=config.markdown_html)
 
     def render_entry(entry: ErrorDef) -> tuple[str, str]:
-        page = entry_page(entry, catalog, examples[entry.code], config.package_name)
-        context = {"page": page, "entry": entry, "notice": _notice(config, entry.source)}
+        page = entry_page(entry, catalog, examples[entry.code], config.package_name, text)
+        context = {"page": page, "entry": page.entry, "notice": _notice(config, entry.source)}
         return page.path, _render(env, "docs/error.md.j2", context)
 
     rendered = dict(parallel_map(render_entry, catalog.entries))
     notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
     pages: dict[str, tuple[str, dict[str, Any]]] = {}
-    home = home_page(catalog, examples)
+    home = home_page(catalog, examples, text)
     pages[home.path] = ("docs/home.md.j2", {"page": home, "notice": notice})
-    for folder in folder_pages(catalog):
+    for folder in folder_pages(catalog, text):
         pages[folder.path] = ("docs/folder.md.j2", {"page": folder, "notice": notice})
-    by_status = status_page(catalog)
+    by_status = status_page(catalog, text)
     pages[by_status.path] = ("docs/by-status.md.j2", {"page": by_status, "notice": notice})
     for redirect in redirect_pages(catalog):
         pages[redirect.path] = ("docs/redirect.html.j2", {"page": redirect, "notice": notice})

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from errorbook.core import escape
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import TemplateError, first_bad_byte
 
@@ -26,7 +27,9 @@ T = TypeVar("T")
 def environment(overrides: Path | None) -> jinja2.Environment:
     """The strict Jinja environment: project overrides first, then the packaged defaults.
 
-    Markdown is rendered without autoescaping; only ``*.html.j2`` templates escape HTML.
+    Markdown is rendered without autoescaping (the views escape catalog text for the spot it
+    lands in); only ``*.html.j2`` templates escape HTML. The filters ``plain_text``,
+    ``callout_title`` and ``inline_code`` escape text a template combines itself.
     """
     # Imported here: a generate run with nothing to do never renders.
     import jinja2
@@ -36,7 +39,7 @@ def environment(overrides: Path | None) -> jinja2.Environment:
     if overrides is not None:
         loaders.append(_checked_loader(overrides))
     loaders += [packaged, jinja2.PrefixLoader({"errorbook": packaged})]
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -47,6 +50,13 @@ def environment(overrides: Path | None) -> jinja2.Environment:
         auto_reload=False,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
     )
+    # For text a template puts together itself from catalog values (see the README).
+    env.filters.update(
+        plain_text=escape.markdown_text,
+        callout_title=escape.admonition_title,
+        inline_code=escape.code_text,
+    )
+    return env
 
 
 def load(env: jinja2.Environment, name: str) -> jinja2.Template:

@@ -6,9 +6,18 @@ otherwise does for a dict object that appears twice, and which errorbook refuses
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+
+#: Characters PyYAML writes raw in plain or block scalars but reads back as something else
+#: (U+0085, U+2028 and U+2029 are line breaks in YAML 1.1, a byte order mark is dropped, a
+#: carriage return ends a line), or refuses: such strings are written double-quoted, where
+#: the emitter writes them as escapes.
+_NOT_VERBATIM = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -19,7 +28,7 @@ class _PlainDumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in text else None
+    style = '"' if _NOT_VERBATIM.search(text) else "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 

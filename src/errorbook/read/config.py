@@ -38,6 +38,7 @@ _KEYS = (
     "integrations",
     "problems",
     "python-distribution",
+    "markdown-html",
 )
 #: A configuration file is a few lines; the limit only stops a runaway file (or /dev/zero).
 MAX_CONFIG_BYTES = 1 << 20
@@ -65,6 +66,8 @@ class Config:
             pairs, the key ``validation`` or an HTTP status such as ``"404"``.
         distribution: The package's distribution name and version, when it is to be built
             into a wheel of its own.
+        markdown_html: Markdown fields may hold raw HTML, which the site then serves as is
+            (default False: it is shown as text).
     """
 
     source: Path
@@ -80,6 +83,7 @@ class Config:
     integrations: tuple[str, ...] = ()
     problems: tuple[tuple[str, str], ...] = ()
     distribution: Distribution | None = None
+    markdown_html: bool = False
 
     @property
     def package_name(self) -> str | None:
@@ -236,6 +240,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         integrations=parse_integrations(table, where),
         problems=parse_problems(table, where),
         distribution=parse_distribution(table, where),
+        markdown_html=_boolean(table, "markdown-html", where),
     )
     _check_places(config, where)
     _check_package_settings(config, where)
@@ -354,6 +359,13 @@ def _path_setting(table: dict[str, Any], key: str, where: str, default: str | No
     value = _string(table, key, where, default)
     if "\0" in value:
         raise ConfigError(f"{where}: '{key}' holds a NUL character, which no path can hold")
+    return value
+
+
+def _boolean(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
     return value
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import http
-import json
 import os
 import unicodedata
 from pathlib import Path
@@ -14,6 +13,7 @@ from errorbook.check.codes import code_problem
 from errorbook.check.editor_schema import editor_schema_text
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import OutputError, UsageError
+from errorbook.core.escape import yaml_string
 from errorbook.model.layout import editor_schema_file, modeline
 from errorbook.read.config import Config
 
@@ -186,7 +186,7 @@ def skeleton(status: int, title: str, first_line: str) -> str:
     fields = _RETRY_FIELD if status == 429 else _FIELDS
     return (
         f"{first_line}\n"
-        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"title: {yaml_string(title)}\n"
         f"status: {status}\n" + _BODY + fields + headers + examples + _RELATED
     )
 
