@@ -29,12 +29,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also add paths: the errors each operation of the source setting may raise",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="with --out: write nothing; exit 1 with a diff when FILE is stale (for CI)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from errorbook import check_export_target, openapi_text, validate, write_outputs
+    from errorbook import (
+        UsageError,
+        check_export_target,
+        check_outputs,
+        openapi_text,
+        validate,
+        write_outputs,
+    )
 
     out: Path | None = args.out
+    if args.check and out is None:
+        raise UsageError("--check compares the file named by --out: give --out FILE too")
     config = project_config(args)
     if out is not None:
         check_export_target(config, out)
@@ -52,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
     if out is None:
         emit(text)
         return 0
+    if args.check:
+        stale = check_outputs({out.resolve(): text})
+        emit(stale)
+        state = "is stale: run the same command without --check" if stale else "is up to date"
+        say(f"{out.as_posix()} {state}")
+        return 1 if stale else 0
     changes = write_outputs({out.resolve(): text})
     say(f"{out.as_posix()} {'written' if changes else 'already up to date'}")
     return 0
