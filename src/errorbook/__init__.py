@@ -28,7 +28,9 @@ exactly these calls, which return data and never print.
    construction would succeed, no deprecated type is raised, every entry is raised somewhere
    and, given tests, tested. Its `SourceReport` holds the diagnostics and, on request, the
    route map: each HTTP `Operation` of a FastAPI, Flask, Litestar or Django app with the
-   catalog errors it may raise, as `render_routes` prints it.
+   catalog errors it may raise, as `render_routes` prints it. `start_source_check` starts
+   reading the files in worker processes and returns a `SourceCheck`, whose ``finish`` takes
+   the catalog once it is loaded: the two overlap.
 7. For authors and readers: `init_project` sets up a new project (its `InitResult` lists what
    it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
@@ -91,7 +93,12 @@ if TYPE_CHECKING:
     from errorbook.scaffold.entry import create_entry
     from errorbook.scaffold.project import InitResult, init_project
     from errorbook.source_check.routes import Operation, render_routes
-    from errorbook.source_check.scan import SourceReport, check_source
+    from errorbook.source_check.scan import (
+        SourceCheck,
+        SourceReport,
+        check_source,
+        start_source_check,
+    )
     from errorbook.write.apply import write_outputs
     from errorbook.write.files import FileChange, check_outputs
 
@@ -151,8 +158,10 @@ _HOMES = {
     "init_project": "scaffold.project",
     "Operation": "source_check.routes",
     "render_routes": "source_check.routes",
+    "SourceCheck": "source_check.scan",
     "SourceReport": "source_check.scan",
     "check_source": "source_check.scan",
+    "start_source_check": "source_check.scan",
     "FileChange": "write.files",
     "check_outputs": "write.files",
     "write_outputs": "write.apply",
@@ -198,6 +207,7 @@ __all__ = [
     "RunResult",
     "Side",
     "SiteError",
+    "SourceCheck",
     "SourceReport",
     "Step",
     "TemplateError",
@@ -229,6 +239,7 @@ __all__ = [
     "render_routes",
     "serve_address",
     "serve_site",
+    "start_source_check",
     "terminal_text",
     "uses_plugin",
     "validate",

@@ -46,16 +46,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from errorbook import UsageError, check_source, render_diagnostics, render_routes, validate
+    from errorbook import (
+        UsageError,
+        render_diagnostics,
+        render_routes,
+        start_source_check,
+        validate,
+    )
 
     if args.routes and args.format != "text":
         raise UsageError("--routes prints JSON on stdout: use it without --format")
     config = project_config(args)
-    checked = validate(config)
-    if checked.catalog is None:
-        print_diagnostics(checked)
-        say("the source was not checked: fix the catalog's errors first")
-        return 1
     tests = args.tests
     if tests == []:
         tests = list(config.test_paths)
@@ -63,9 +64,14 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(
                 "--tests needs test folders, or the tests setting in the configuration"
             )
-    report = check_source(
-        checked.catalog, config, args.paths, tests, strict=args.strict, routes=args.routes
-    )
+    # The application's files are read by workers while the catalog loads here.
+    with start_source_check(config, args.paths, tests) as started:
+        checked = validate(config)
+        if checked.catalog is None:
+            print_diagnostics(checked)
+            say("the source was not checked: fix the catalog's errors first")
+            return 1
+        report = started.finish(checked.catalog, strict=args.strict, routes=args.routes)
     if args.routes:
         emit(render_routes(report.operations, report.unresolved))
     if args.format != "text":

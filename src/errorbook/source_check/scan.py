@@ -25,7 +25,8 @@ from errorbook.source_check.resolve import Entity, Resolver
 from errorbook.source_check.routes import Operation, route_map
 from errorbook.source_check.uses import understand
 from errorbook.source_check.web.context import Unresolved
-from errorbook.speed import collecting_rarely, parallel_map
+from errorbook.speed import collecting_rarely
+from errorbook.speed.parallel import Ahead, map_ahead
 
 #: Bytes of source that take about as long to read as one catalog entry (see `parallel_map`).
 _BYTES_PER_WEIGHT = 4000
@@ -98,6 +99,19 @@ def check_source(
         ConfigError: No ``python-package`` is configured.
         UsageError: No source paths were given or configured, or one does not exist.
     """
+    with start_source_check(config, sources, tests) as started:
+        return started.finish(catalog, strict=strict, routes=routes)
+
+
+def start_source_check(
+    config: Config, sources: Sequence[Path] = (), tests: Sequence[Path] | None = None
+) -> SourceCheck:
+    """Start reading the application's files, in worker processes, and return at once.
+
+    The catalog is not needed yet: load it meanwhile, then call `SourceCheck.finish`. The
+    arguments and the exceptions raised are those of `check_source`. Use the result as a
+    context manager, so that its workers stop if the catalog cannot be loaded.
+    """
     if config.python_package is None or config.package_name is None:
         raise ConfigError(
             f"{config.source.name}: check-source needs python-package, the folder of the "
@@ -111,23 +125,53 @@ def check_source(
         )
     test_paths = config.test_paths if tests is None else tuple(tests)
     files = find_files(source_paths, test_paths, config.python_package.resolve(), config.root)
-    api = package_api(catalog, config.package_name)
-    facts = _read(files, api.name)
-    resolver = Resolver(facts, files, api)
-    found = list(_findings(files, facts, resolver, config.root, source_paths, test_paths))
-    diagnostics = sort_diagnostics(promote_warnings(found) if strict else found)
-    operations, unresolved = route_map(files, facts, resolver) if routes else ([], [])
-    lines = sum(item.lines for item in facts.values())
-    return SourceReport(tuple(diagnostics), len(facts), lines, tuple(operations), tuple(unresolved))
-
-
-def _read(files: SourceFiles, package: str) -> dict[Path, FileFacts]:
-    interesting = files.top_names | {package}
     items = [(path, False) for path in files.sources] + [(path, True) for path in files.tests]
     weights = [_size(path) / _BYTES_PER_WEIGHT for path, _ in items]
+    interesting = files.top_names | {config.package_name}
     with collecting_rarely():
-        read = parallel_map(functools.partial(_extract, interesting), items, weights=weights)
-    return {item.path: item for item in read}
+        reading = map_ahead(functools.partial(_extract, interesting), items, weights=weights)
+    return SourceCheck(config, files, source_paths, test_paths, reading)
+
+
+class SourceCheck:
+    """A check of the application's code whose files are being read (`start_source_check`)."""
+
+    def __init__(
+        self,
+        config: Config,
+        files: SourceFiles,
+        sources: tuple[Path, ...],
+        tests: tuple[Path, ...],
+        reading: Ahead[FileFacts],
+    ) -> None:
+        self._config = config
+        self._files = files
+        self._sources = sources
+        self._tests = tests
+        self._reading = reading
+
+    def finish(
+        self, catalog: Catalog, *, strict: bool = False, routes: bool = False
+    ) -> SourceReport:
+        """Check what was read against ``catalog``; the arguments are `check_source`'s."""
+        files, root = self._files, self._config.root
+        with collecting_rarely():
+            facts = {item.path: item for item in self._reading.results()}
+        api = package_api(catalog, self._config.package_name or "")
+        resolver = Resolver(facts, files, api)
+        found = list(_findings(files, facts, resolver, root, self._sources, self._tests))
+        diagnostics = sort_diagnostics(promote_warnings(found) if strict else found)
+        operations, unresolved = route_map(files, facts, resolver) if routes else ([], [])
+        lines = sum(item.lines for item in facts.values())
+        return SourceReport(
+            tuple(diagnostics), len(facts), lines, tuple(operations), tuple(unresolved)
+        )
+
+    def __enter__(self) -> SourceCheck:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._reading.close()
 
 
 def _extract(interesting: frozenset[str], item: tuple[Path, bool]) -> FileFacts:

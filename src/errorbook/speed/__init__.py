@@ -7,7 +7,8 @@ that no target needs any more should go.
 
 - `parallel_map` (`errorbook.speed.parallel`): per-entry work on both cores. Cold generate within
   3x of the floor; validate within 3x of the floor at 10,000 entries. ``ERRORBOOK_JOBS=1`` turns
-  it off.
+  it off. `map_ahead` (same module) starts that work and returns at once: check-source parses
+  the application while the catalog loads. Check-source within 3x of the floor.
 - `compile_schema` (`errorbook.speed.compiled_schema`): vouches for valid entries without
   jsonschema. Validate within 3x of the floor, and check-jsonschema at least 3x slower.
 - `compile_cached` (`errorbook.speed.bytecode`): the generated package's bytecode, compiled once
