@@ -14,7 +14,7 @@ that no target needs any more should go.
 - `compile_cached` (`errorbook.speed.bytecode`): the generated package's bytecode, compiled once
   across runs for the docs' example responses. Cold generate within 3x of the floor.
 - `Record` (`errorbook.speed.pickling`): model records pickle through their constructor, so
-  results come back from workers cheaply. Cold generate and validate at 10,000 entries.
+  results come back from workers cheaply. Check-source within 3x of the floor.
 - `collecting_rarely` (`errorbook.speed.collect`): fewer garbage collections while a catalog is
   alive. Validate and cold generate at 10,000 entries.
 - `observe` / `unchanged` / `remember` (`errorbook.speed.unchanged`): the nothing-changed record.
