@@ -10,6 +10,8 @@ The checks are conservative: ``check(data)`` returning True implies that jsonsch
 error for ``data``; returning False means "not sure", and the caller runs jsonschema, which
 gives both the verdict and the errors. So diagnostics always come from jsonschema. A schema
 using a keyword not handled here compiles to None, and jsonschema does all the work.
+Switched off (2026-12-05, median of three): validate spends 2.2x the CPU at 1,000 and at
+10,000 entries (validate within 3x of the floor).
 """
 
 from __future__ import annotations
