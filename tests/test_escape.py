@@ -142,6 +142,14 @@ def test_the_known_bypasses_stay_closed(engine: str, name: str) -> None:
         assert "onerror" not in re.sub(r"&lt;|&gt;|&quot;", "", rendered) or "<img" not in rendered
 
 
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("text", ["::: ", "#!python x", ":::js y", "#!x\t<b>y</b>"])
+def test_code_text_never_reads_as_a_highlighting_language(engine: str, text: str) -> None:
+    # pymdownx.inlinehilite reads a code span starting `#!lang ` or `:::lang ` as a language.
+    rendered = ENGINES[engine](f"- **Type:** {escape.code_text(text)}")
+    _assert_plain(rendered, "Type:" + text, {"ul", "li", "strong", "code"})
+
+
 def test_allowed_markdown_still_renders() -> None:
     render = ENGINES["mkdocs.yml"]
     text = "See [the guide](https://example.com/a?b=1&c=2), `code <x>` and *emphasis*."

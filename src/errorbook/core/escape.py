@@ -30,6 +30,9 @@ from errorbook.core.markdown_scan import (
 )
 from errorbook.core.markdown_scan import is_risky_code as _risky
 
+#: What pymdownx.inlinehilite reads at the start of a code span as its language (``#!python x``,
+#: ``:::js x``), hiding it: plain text starting so is written as HTML instead.
+_HILITE_LANGUAGE = re.compile(r"(?::{3,}|#!)[\w#.+-]*\s")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 #: Invisible controls, which Markdown readers drop (Python-Markdown its placeholders' STX and
 #: ETX, pymdownx SOH and EOT) after errorbook looked at the text: dropped first.
@@ -89,12 +92,15 @@ def admonition_title(text: str) -> str:
 
 def code_text(text: str) -> str:
     """Plain text as inline code: a Markdown code span, whose backtick fence is longer than any
-    run inside; if the text holds a ``|`` (which splits a table row before code spans exist)
-    and something that would be markup as text, ``<code>`` HTML that no reader takes apart."""
+    run inside; ``<code>`` HTML that no reader takes apart if the text starts like a
+    highlighting language, or holds a ``|`` (which splits a table row before code spans exist)
+    and something that would be markup as text."""
     line = _without_controls(text).replace("\r", " ").replace("\n", " ")
     if not line:
         return ""
-    return inert_code(line) if _risky(line) and "|" in line else code_span(line)
+    if _HILITE_LANGUAGE.match(line) or (_risky(line) and "|" in line):
+        return inert_code(line)
+    return code_span(line)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a field is escaped for the page and for `entry`
