@@ -13,6 +13,7 @@ from benchmarks.bench_generate import generate_section
 from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
 from benchmarks.bench_runtime import runtime_section
+from benchmarks.bench_serve import serve_section
 from benchmarks.bench_site import site_section
 from benchmarks.bench_source import source_section
 from benchmarks.bench_validate import validate_section
@@ -69,6 +70,9 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
     if "site" in wanted:
         log(f"site: {', '.join(count(n) for n in options.site_sizes)} entries")
         sections.append(site_section(workspace, options))
+    if "serve" in wanted:
+        log(f"serve: {', '.join(count(n) for n in options.site_sizes)} entries")
+        sections.append(serve_section(workspace, options))
     if "runtime" in wanted:
         log("runtime: round trips per second")
         sections.append(runtime_section(workspace, options))

@@ -12,7 +12,7 @@ from benchmarks.synthetic import PACKAGE, write_catalog
 from benchmarks.synthetic_source import write_source
 
 #: The sections of the report, in order.
-SECTIONS = ("validate", "generate", "site", "runtime", "import", "source", "adapters")
+SECTIONS = ("validate", "generate", "site", "serve", "runtime", "import", "source", "adapters")
 #: The repository root: benchmarks/ is importable from here.
 ROOT = Path(__file__).resolve().parent.parent
 
