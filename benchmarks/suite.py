@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.bench_adapters import adapters_section
+from benchmarks.bench_cli_import import cli_import_section
 from benchmarks.bench_generate import generate_section
 from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
@@ -79,6 +80,7 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
     if "import" in wanted:
         log(f"import: the {count(max(options.sizes))}-entry package")
         sections.append(import_section(workspace, options))
+        sections.append(cli_import_section(workspace, options))
     if "source" in wanted:
         log("source: check-source on a synthetic application")
         sections.append(source_section(workspace, options))
