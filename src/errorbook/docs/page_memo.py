@@ -41,6 +41,7 @@ from errorbook.docs.page_convert import Converted, convert, files_key, markdown_
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.memo import Memo, digest, fingerprint
 from errorbook.speed.parallel import parallel_map, would_fork
+from errorbook.speed.template_code import TemplateCode
 
 #: Extensions whose output depends on files other than the page: never remembered.
 _READS_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
@@ -62,6 +63,7 @@ class PageMemo:
         self._files_key = b""
         self._site_key: bytes | None = None
         self._search_keys: dict[int, str] = {}
+        self.template_code = TemplateCode()
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Begin a build (MkDocs' ``on_nav``): key its Markdown configuration and files, let
@@ -93,6 +95,7 @@ class PageMemo:
 
     def attach(self, env: Any, config: MkDocsConfig) -> None:
         """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``)."""
+        env.bytecode_cache = self.template_code  # MkDocs makes a new environment per build
         get_template = env.get_template
 
         def memo_template(*args: Any, **kwargs: Any) -> _Layout:
