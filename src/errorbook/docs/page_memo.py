@@ -39,7 +39,7 @@ from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
 from errorbook.docs.whitespace import collapse_whitespace
-from errorbook.speed.memo import Memo, digest, fingerprint
+from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.parallel import parallel_map, would_fork
 from errorbook.speed.template_code import TemplateCode
 
@@ -64,11 +64,15 @@ class PageMemo:
         self._site_key: bytes | None = None
         self._search_keys: dict[int, str] = {}
         self.template_code = TemplateCode()
+        #: Whether results are kept for later builds (a preview server); a one-off build only
+        #: uses the pages converted ahead, once each, and remembers nothing else.
+        self.keep = False
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Begin a build (MkDocs' ``on_nav``): key its Markdown configuration and files, let
         every page be converted through the memo, and convert the new ones ahead in workers
         when that pays."""
+        self.keep = keeping_results()
         names = fingerprint(config.markdown_extensions)
         self._markdown_key = digest(
             names,
@@ -117,15 +121,18 @@ class PageMemo:
     def render(self, page: mkdocs_pages.Page, config: MkDocsConfig, files: Files) -> None:
         """Convert ``page`` as ``Page.render`` does, or reuse its remembered conversion."""
         key = self._key(page.file.src_uri, page.markdown or "")
-        found = self.converted.get(key)
+        found = self.converted.get(key) if self.keep else self.converted.take(key)
         if found is not None and reuse(found, page, config, files, self._files_key):
             return
         converted = convert(page, config, files, self._files_key)
-        if converted is not None:
+        if converted is not None and self.keep:
             self.converted.put(key, converted)
 
     def index(self, add: Any, entries: list[Any], plugin: Any, page: mkdocs_pages.Page) -> None:
         """Add ``page``'s search entries as ``add`` would, or the remembered ones."""
+        if not self.keep:
+            add(page)
+            return
         settings = self._search_keys.get(id(plugin))
         if settings is None:
             settings = self._search_keys[id(plugin)] = fingerprint(plugin.config)
@@ -142,7 +149,7 @@ class PageMemo:
     def layout(self, template: Any, context: dict[str, Any]) -> str:
         """The theme's page for ``context``, rendered or remembered."""
         page = context.get("page")
-        if page is None:
+        if page is None or not self.keep:
             return str(template.render(context))
         if self._site_key is None:
             self._site_key = _site_key(context)
@@ -151,6 +158,8 @@ class PageMemo:
 
     def collapse(self, output: str) -> str:
         """`collapse_whitespace`, remembered."""
+        if not self.keep:
+            return collapse_whitespace(output)
         return self.collapsed.get_or_make(digest(output), lambda: collapse_whitespace(output))
 
     def _key(self, src_uri: str, markdown: str) -> bytes:

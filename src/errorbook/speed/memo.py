@@ -120,6 +120,10 @@ class Memo(Generic[V]):
         self._used.add(key)
         return result
 
+    def take(self, key: bytes) -> V | None:
+        """The result stored under ``key``, forgotten: for a one-off build, which uses each once."""
+        return self._results.pop(key, None)
+
     def get_or_make(self, key: bytes, make: Callable[[], V]) -> V:
         """The result under ``key``, made and stored first when there is none."""
         found = self.get(key)
