@@ -19,13 +19,22 @@ LIMIT_BYTES = 30_000
 _BUILT = ("site", "docs", "src", ".bench-cache")
 #: A larger catalog may cost this much more per entry and still count as growing linearly.
 LINEAR_SLACK = 1.5
+#: The 10,000-entry cold build before issue 17 (main at 3216f7e, one `errorbook build` on this
+#: 2-core machine, load average 2.2-3.4 from other work): seconds and peak MB (max RSS). The
+#: target is half that time. A quiet machine builds faster, so on one the baseline should be
+#: measured again (check out 3216f7e, run the same build) for a fair ratio.
+BEFORE_10K = (191.0, 821.0)
+PEAK_LIMIT_MB = 500
+PLAIN = "mkdocs build (plain, no errorbook plugin)"
 INTRO = """\
 `errorbook build` from nothing (no generated pages, no package, no site): validate, generate
 the pages and the package, then MkDocs + Material build the site, with the repository's own
 `mkdocs.yml` (only `site_url` and `site_name` changed). An error page is the `index.html` at
 its type URI's path; its size is the HTML MkDocs writes, sidebar and header included. The site
 size per entry is the whole `site/` folder (assets, search index, sitemap, index pages)
-divided by the number of entries."""
+divided by the number of entries. The notes compare one plain `mkdocs build` of the same
+generated pages (left by the cold build), with a `mkdocs.yml` without the errorbook plugin:
+the difference is the plugin's share of the build (validating, generating, its page hooks)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class _Site:
     page_median: int
     page_max: int
     site_bytes: int
+    plain: Series | None = None
     largest: Path | None = None
     largest_code: str = ""
 
@@ -81,6 +91,8 @@ def site_section(workspace: Workspace, options: Options) -> Section:
         measured = f"largest {site.page_max / 1000:.1f} KB"
         ok = site.page_max <= LIMIT_BYTES
         section.targets.append(judged(goal, measured, ok, site.n, options.quick))
+    for site in sites:
+        _against_plain(section, site, options)
     if len(sites) >= 2:
         _growth(section, sites[0], sites[-1], options)
     largest = max(sites, key=lambda site: site.page_max)
@@ -107,7 +119,41 @@ def _measure(workspace: Workspace, n: int, options: Options) -> _Site:
     site_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
     largest = max(pages, key=lambda page: page.stat().st_size)
     code = largest.parent.relative_to(project / "site").as_posix()
-    return _Site(n, build, int(statistics.median(sizes)), sizes[-1], site_bytes, largest, code)
+    plain = _plain_build(project, env)
+    median = int(statistics.median(sizes))
+    return _Site(n, build, median, sizes[-1], site_bytes, plain, largest, code)
+
+
+def _plain_build(project: Path, env: dict[str, str]) -> Series:
+    """One plain ``mkdocs build`` of the generated pages, without the errorbook plugin."""
+    config = re.sub(r"(?m)^  - errorbook\b.*\n", "", site_config())
+    (project / "mkdocs-plain.yml").write_text(config, encoding="utf-8")
+    argv = python("-m", "mkdocs", "build", "-q", "-f", "mkdocs-plain.yml", "-d", "site-plain")
+    clean = lambda: remove(project / "site-plain")  # noqa: E731
+    contender = Contender(PLAIN, argv, project, prepare=clean, env=env)
+    (plain,) = race([contender], 1, warmup=False)
+    return plain
+
+
+def _against_plain(section: Section, site: _Site, options: Options) -> None:
+    """The plugin's share of the build, and at 10,000 entries the time and memory targets."""
+    if site.plain is not None:
+        share = 1 - site.plain.seconds / site.build.seconds
+        section.notes.append(
+            f"{count(site.n)} entries: plain `mkdocs build` {seconds(site.plain.seconds)} "
+            f"({site.plain.peak_mb:.0f} MB) against `errorbook build` "
+            f"{seconds(site.build.seconds)}: the errorbook plugin's share is {share:.0%}."
+        )
+    if site.n == 10000:
+        before, _ = BEFORE_10K
+        goal = f"site 10,000 cold: at most half of the time before ({seconds(before)})"
+        ratio = site.build.seconds / before
+        section.targets.append(judged(goal, times(ratio), ratio <= 0.5, site.n, options.quick))
+        goal = f"site 10,000 cold: peak memory at most {PEAK_LIMIT_MB} MB"
+        peak = site.build.peak_mb
+        section.targets.append(
+            judged(goal, f"{peak:.0f} MB", peak <= PEAK_LIMIT_MB, site.n, options.quick)
+        )
 
 
 def site_config() -> str:

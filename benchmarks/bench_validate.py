@@ -9,13 +9,19 @@ from benchmarks.workspace import Options, Workspace, count, python, with_repo_on
 from errorbook.check.schema import entry_schema_path
 
 ERRORBOOK, PEER, FLOOR = "errorbook validate --strict", "check-jsonschema", "floor"
+#: On the small-entry catalog, whose warnings --strict would turn into a failure.
+SMALL = "errorbook validate (small entries)"
 INTRO = """\
 The same synthetic files, three ways, each a whole process:
 `errorbook validate --strict` (YAML with positions, JSON Schema, semantic checks, `file:line:col`
 diagnostics); `check-jsonschema --schemafile error.schema.json FILES...` with errorbook's own
 schema (it reports JSON paths, no line numbers, and runs no semantic checks); and the floor,
 `python -m benchmarks.floor load`, which loads each file with PyYAML's C loader and does nothing
-else."""
+else.
+
+The small-entry rows are the second synthetic shape (`benchmarks.synthetic_small`: 300-600 bytes
+per entry, a third of them with warnings), where fixed costs weigh more: `errorbook validate`
+(it prints every warning) against the same floor."""
 
 
 def validate_section(workspace: Workspace, options: Options) -> tuple[Section, dict[int, Series]]:
@@ -33,6 +39,8 @@ def validate_section(workspace: Workspace, options: Options) -> tuple[Section, d
             per_entry = seconds(measured.seconds / n)
             rows.append((count(n), label, seconds(measured.seconds), per_entry, _mib(measured)))
         section.targets += _targets(n, floor_ratio, peer_ratio, options)
+    for n in options.sizes:
+        rows += _small_entries(section, workspace, n, options)
     headers = ("entries", "tool", "median time", "per entry", "peak memory")
     section.tables.append(Table(headers, rows))
     return section, ours
@@ -43,18 +51,47 @@ def _contenders(workspace: Workspace, n: int) -> list[Contender]:
     files = sorted(path.relative_to(project).as_posix() for path in project.rglob("*.yaml"))
     contenders = [
         Contender(ERRORBOOK, python("-m", "errorbook", "validate", "--strict"), project),
-        Contender(
-            FLOOR,
-            python("-m", "benchmarks.floor", "load", "catalog"),
-            project,
-            env=with_repo_on_path(),
-        ),
+        Contender(FLOOR, _floor(), project, env=with_repo_on_path()),
     ]
     if installed("check-jsonschema"):
         schema = str(entry_schema_path())
         argv = python("-m", "check_jsonschema", "--schemafile", schema, *files)
         contenders.append(Contender(PEER, argv, project))
     return contenders
+
+
+def _small_entries(
+    section: Section, workspace: Workspace, n: int, options: Options
+) -> list[tuple[str, ...]]:
+    """Race validate on the small-entry catalog against the floor; add its ratio and target."""
+    series = {s.label: s for s in race(_small_contenders(workspace, n), options.rounds_for(n))}
+    floor_ratio = ratio(series[SMALL], series[FLOOR])
+    section.ratios.append(Ratio(f"errorbook / floor, {count(n)} small entries", floor_ratio))
+    if options.judges(n):
+        goal = f"validate {count(n)} small entries: within 3× of the floor"
+        section.targets.append(judged(goal, times(floor_ratio), floor_ratio <= 3, n, options.quick))
+    return [
+        (
+            count(n),
+            f"{label} (small entries)" if label == FLOOR else label,
+            seconds(measured.seconds),
+            seconds(measured.seconds / n),
+            _mib(measured),
+        )
+        for label, measured in series.items()
+    ]
+
+
+def _small_contenders(workspace: Workspace, n: int) -> list[Contender]:
+    project = workspace.small_project(n)
+    return [
+        Contender(SMALL, python("-m", "errorbook", "validate"), project),
+        Contender(FLOOR, _floor(), project, env=with_repo_on_path()),
+    ]
+
+
+def _floor() -> list[str]:
+    return python("-m", "benchmarks.floor", "load", "catalog")
 
 
 def _peer_ratio(section: Section, series: dict[str, Series], n: int) -> float | None:

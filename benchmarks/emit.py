@@ -52,7 +52,12 @@ class _Words:
 
 def entry_yaml(rng: random.Random, slot: Slot, related: list[str]) -> str:
     """The YAML text of one valid entry for ``slot``, linking to the ``related`` codes."""
-    return SCHEMA_LINE + _render(entry_data(rng, slot, related), 0)
+    return SCHEMA_LINE + render_yaml(entry_data(rng, slot, related))
+
+
+def render_yaml(value: dict[str, Any]) -> str:
+    """``value`` as hand-styled YAML: block collections, plain scalars where they read back."""
+    return _render(value, 0)
 
 
 def entry_data(rng: random.Random, slot: Slot, related: list[str]) -> dict[str, Any]:

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.bench_adapters import adapters_section
+from benchmarks.bench_cli_import import cli_import_section
 from benchmarks.bench_generate import generate_section
 from benchmarks.bench_import import import_section
 from benchmarks.bench_memory import memory_section
 from benchmarks.bench_runtime import runtime_section
+from benchmarks.bench_serve import serve_section
 from benchmarks.bench_site import site_section
 from benchmarks.bench_source import source_section
 from benchmarks.bench_validate import validate_section
@@ -69,12 +71,16 @@ def _sections(workspace: Workspace, options: Options, log: Callable[[str], None]
     if "site" in wanted:
         log(f"site: {', '.join(count(n) for n in options.site_sizes)} entries")
         sections.append(site_section(workspace, options))
+    if "serve" in wanted:
+        log(f"serve: {', '.join(count(n) for n in options.site_sizes)} entries")
+        sections.append(serve_section(workspace, options))
     if "runtime" in wanted:
         log("runtime: round trips per second")
         sections.append(runtime_section(workspace, options))
     if "import" in wanted:
         log(f"import: the {count(max(options.sizes))}-entry package")
         sections.append(import_section(workspace, options))
+        sections.append(cli_import_section(workspace, options))
     if "source" in wanted:
         log("source: check-source on a synthetic application")
         sections.append(source_section(workspace, options))

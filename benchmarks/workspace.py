@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.synthetic import PACKAGE, write_catalog
+from benchmarks.synthetic_small import write_small_catalog
 from benchmarks.synthetic_source import write_source
 
 #: The sections of the report, in order.
-SECTIONS = ("validate", "generate", "site", "runtime", "import", "source", "adapters")
+SECTIONS = ("validate", "generate", "site", "serve", "runtime", "import", "source", "adapters")
 #: The repository root: benchmarks/ is importable from here.
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,14 @@ class Workspace:
         folder = self.root / f"n{n}"
         if not (folder / "errorbook.toml").exists():
             write_catalog(folder, n, self.seed)
+        return folder
+
+    def small_project(self, n: int) -> Path:
+        """The project with ``n`` small entries (`benchmarks.synthetic_small`), written on first
+        use."""
+        folder = self.root / f"small-n{n}"
+        if not (folder / "errorbook.toml").exists():
+            write_small_catalog(folder, n, self.seed)
         return folder
 
     def source_project(self, entries: int, files: int, lines: int) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import FOLDER_SIZE, plan_slots, synthetic_catalog, write_catalog
+from benchmarks.synthetic_small import small_catalog, write_small_catalog
 from benchmarks.synthetic_source import write_source
 from conftest import run_cli
 
@@ -62,3 +63,19 @@ def test_synthetic_source_passes_check_source_and_is_the_same_every_time(tmp_pat
 
     assert result.stderr == f"13 files ({lines:,} lines), no problems found\n"
     assert result.exit_code == 0
+
+
+def test_small_entries_are_300_to_600_bytes_and_validate_with_warnings(tmp_path: Path) -> None:
+    files = small_catalog(120, seed=1)
+    sizes = [len(text.encode()) for path, text in files.items() if path.startswith("catalog/")]
+    assert len(sizes) == 120
+    assert all(300 <= size <= 600 for size in sizes)
+    assert small_catalog(120, seed=1) == files
+    write_small_catalog(tmp_path, 120, seed=1)
+
+    result = run_cli(["validate"], tmp_path)
+
+    assert result.exit_code == 0, result.stderr
+    assert "[W002 missing-example]" in result.stderr
+    warned = {line.split(":")[0] for line in result.stderr.splitlines() if ": warning: " in line}
+    assert 120 // 10 <= len(warned) <= 120 // 2

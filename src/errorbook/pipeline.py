@@ -26,6 +26,7 @@ from errorbook.model import Catalog
 from errorbook.read.config import Config
 from errorbook.read.site_settings import MKDOCS_FILE
 from errorbook.speed import collecting_rarely
+from errorbook.speed.memo import sweep_results
 from errorbook.speed.unchanged import LastRun, RunInputs, forget, observe, remember, unchanged
 from errorbook.write.apply import write_changes
 from errorbook.write.files import FileChange, check_outputs, managed_dirs
@@ -209,6 +210,7 @@ def regenerate(
             with clock.stage("write"):
                 forget(inputs)  # a run killed while writing must leave no record behind
                 written = write_changes(files, managed)
+            sweep_results()  # a preview server keeps what this run used, and no more
             replay = [to_record(diagnostic) for diagnostic in checked.diagnostics]
             remember(seen, checked.entries, files, written.footprint, managed, replay)
     return RunResult(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,13 +17,16 @@ from errorbook.check.schema import validate_document
 from errorbook.check.site import check_site
 from errorbook.check.type_uris import check_type_uris
 from errorbook.core.diagnostics import Diagnostic, count_errors, sort_diagnostics
+from errorbook.disk import stat_key
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.build import build_entry
 from errorbook.read.catalog_files import entry_files
 from errorbook.read.config import Config
 from errorbook.read.site_settings import read_site_url
 from errorbook.read.yaml_source import Document, read_document
-from errorbook.speed import collecting_rarely, parallel_map
+from errorbook.speed import collecting_rarely
+from errorbook.speed.memo import Recall
+from errorbook.speed.unchanged import RACY_NS
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ def load_catalog(config: Config) -> LoadResult:
     paths = list(entry_files(config.catalog, diagnostics))
     site_url = read_site_url(config.root)
     with collecting_rarely():
-        for problems, loaded in parallel_map(functools.partial(_load_entry, config), paths):
+        load = functools.partial(_load_entry, config)
+        for problems, loaded in _LOADED.map(load, paths, functools.partial(_file_key, config)):
             diagnostics.extend(problems)
             if loaded is None:
                 continue
@@ -114,6 +119,23 @@ def _load_entry(
         diagnostics.extend(check_example_responses(entry, document, config.envelope))
     # The rules across entries read the salvaged data: a broken `type:` is not there.
     return diagnostics, (entry, replace(document, data=data), broken)
+
+
+#: Each file's problems and entry, kept under a preview server while the file is unchanged.
+_LOADED: Recall[tuple[list[Diagnostic], tuple[ErrorDef, Document, frozenset[Unit]] | None]]
+_LOADED = Recall()
+
+
+def _file_key(config: Config, path: Path) -> tuple[object, tuple[object, ...]] | None:
+    """What `_load_entry` reads: the configuration and the file, as its status shows it; None
+    when the file changed so recently that a later edit might not move its times."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if info.st_mtime_ns > time.time_ns() - RACY_NS:
+        return None
+    return path, (config, stat_key(info))
 
 
 def _code(path: Path, config: Config) -> str:

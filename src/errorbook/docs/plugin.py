@@ -18,7 +18,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -26,11 +26,14 @@ from mkdocs.structure.pages import Page
 from errorbook.core.diagnostics import display_path, render_text
 from errorbook.core.errors import CatalogError
 from errorbook.core.escape import terminal_text
+from errorbook.docs.kept_site import keep_site, release_site
+from errorbook.docs.page_memo import PageMemo
 from errorbook.docs.site_dir import site_dir_problem
-from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
+from errorbook.speed.kept_site import KeptSite
+from errorbook.speed.memo import keep_results
 
 log = get_plugin_logger("errorbook")
 #: errorbook's few style rules, served with the site (see the file for why).
@@ -49,6 +52,26 @@ class ErrorbookPluginConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-untyped-call]
     """Regenerates errorbook's pages before each build and watches the catalog under serve."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: What MkDocs computed for each page (`errorbook.docs.page_memo`); under ``serve``
+        #: this instance, and so the memo, lives across rebuilds (it has ``on_startup``).
+        self.memo = PageMemo()
+        self.site: KeptSite | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Declaring it makes MkDocs keep this instance across ``serve`` rebuilds; there, each
+        # entry's results are kept too (`errorbook.speed.memo`).
+        keep_results(command == "serve")
+        # ...and the site folder is kept: only changed files are written (speed.kept_site).
+        self.site = keep_site() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        keep_results(False)
+        if self.site is not None:
+            release_site()
+            self.site = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         project = self._project(config)
@@ -80,11 +103,22 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
         nav.items = [_flatten(item) for item in nav.items]
+        self.memo.start(config, files)
         return nav
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.memo.attach(env, config)
+        return env
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        # Material's indentation is a fifth of every page; see errorbook.whitespace.
-        return collapse_whitespace(output)
+        # Material's indentation is a fifth of every page; see errorbook.docs.whitespace.
+        return self.memo.collapse(output)
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.memo.finish()
+        if self.site is not None:
+            self.site.finish()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         project = self._project(config)

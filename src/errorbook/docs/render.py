@@ -12,25 +12,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from errorbook.read.config import Config
 from errorbook.core.errors import TemplateError
-from errorbook.model import Catalog, ErrorDef
-from errorbook.write.notice import GENERATED_MARKER, HEAD_BYTES
-from errorbook.speed.parallel import parallel_map
-from errorbook.python.examples import runtime_examples
-from errorbook.docs.templating import environment, load, render
-from errorbook.docs.entry_page import ExampleResponse, entry_page
+from errorbook.disk import stat_key, walk
+from errorbook.docs.entry_page import ExampleResponse, entry_page, response_view
 from errorbook.docs.index_pages import folder_pages, home_page, redirect_pages, status_page
 from errorbook.docs.page_text import SiteText
+from errorbook.docs.templating import PACKAGED_TEMPLATES, environment, load, render
+from errorbook.model import Catalog, ErrorDef
+from errorbook.python.examples import runtime_examples
+from errorbook.read.config import Config
+from errorbook.speed.memo import Recall, keeping_results
+from errorbook.write.notice import GENERATED_MARKER, HEAD_BYTES
 
 if TYPE_CHECKING:
     import jinja2
 
 
-
-def generate_docs(
-    catalog: Catalog, config: Config, package: Mapping[str, str]
-) -> dict[Path, str]:
+def generate_docs(catalog: Catalog, config: Config, package: Mapping[str, str]) -> dict[Path, str]:
     """The documentation generator of `errorbook generate`, with the runtime's own examples.
 
     Args:
@@ -71,7 +69,18 @@ def render_docs(
         context = {"page": page, "entry": page.entry, "notice": _notice(config, entry.source)}
         return page.path, _render(env, "docs/error.md.j2", context)
 
-    rendered = dict(parallel_map(render_entry, catalog.entries))
+    state = _templates_state(config) if keeping_results() else ()
+
+    def inputs(entry: ErrorDef) -> tuple[object, tuple[object, ...]]:
+        # Everything entry_page and the template read: the entry, the entries it links to,
+        # the example response, the settings and the templates.
+        linked = [catalog.get(code) for code in entry.related]
+        if entry.deprecated is not None and entry.deprecated.replaced_by:
+            linked.append(catalog.get(entry.deprecated.replaced_by))
+        response = response_view(examples[entry.code])
+        return entry.code, (entry, *linked, response, catalog.base_uri, config, state)
+
+    rendered = dict(_PAGES.map(render_entry, catalog.entries, inputs))
     notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")
     pages: dict[str, tuple[str, dict[str, Any]]] = {}
     home = home_page(catalog, examples, text)
@@ -84,6 +93,20 @@ def render_docs(
         pages[redirect.path] = ("docs/redirect.html.j2", {"page": redirect, "notice": notice})
     rendered.update((path, _render(env, name, context)) for path, (name, context) in pages.items())
     return {config.docs_dir / path: text for path, text in rendered.items()}
+
+
+#: Each error page's path and text, kept under a preview server while its inputs are the same.
+_PAGES: Recall[tuple[str, str]] = Recall()
+
+
+def _templates_state(config: Config) -> tuple[object, ...]:
+    """The template files, as their status shows them (the project's and the packaged ones)."""
+    folders = [PACKAGED_TEMPLATES, *([config.templates] if config.templates else [])]
+    return tuple(
+        (found.path, stat_key(found.stat) if found.stat else None)
+        for folder in folders
+        for found in walk(str(folder))
+    )
 
 
 def _notice(config: Config, source: str) -> str:
@@ -100,9 +123,7 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _render(
-    env: jinja2.Environment, name: str, context: Mapping[str, Any]
-) -> str:
+def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     text = render(env, name, context)
     if GENERATED_MARKER not in text[:HEAD_BYTES]:
         raise TemplateError(

@@ -12,13 +12,17 @@ from errorbook.machine.schemas import combined_schema, problem_schema
 from errorbook.model import Catalog, ErrorDef
 from errorbook.model.layout import COMBINED_NAME, INDEX_NAME, schema_path
 from errorbook.read.config import Config
-from errorbook.speed import parallel_map
+from errorbook.speed.memo import Recall
 from errorbook.write.notice import catalog_source
 
 
 def generate_catalog_json(catalog: Catalog, config: Config) -> dict[Path, str]:
     """The generator of ``<docs-dir>/catalog.json``."""
     return {config.docs_dir / INDEX_NAME: dump_json(catalog_index(catalog, catalog_source(config)))}
+
+
+#: Each type's schema file, kept under a preview server while its entry is the same.
+_SCHEMAS: Recall[tuple[Path, str]] = Recall()
 
 
 def generate_schemas(catalog: Catalog, config: Config) -> dict[Path, str]:
@@ -28,7 +32,10 @@ def generate_schemas(catalog: Catalog, config: Config) -> dict[Path, str]:
         return config.docs_dir / schema_path(entry.code), dump_json(problem_schema(catalog, entry))
 
     weights = [0.1] * len(catalog.entries)  # a schema is a tenth of the work of loading an entry
-    files = dict(parallel_map(schema_file, catalog.entries, weights=weights))
+    settings = (catalog.base_uri, catalog.envelope, config)
+    files = dict(
+        _SCHEMAS.map(schema_file, catalog.entries, lambda e: (e.code, (e, *settings)), weights)
+    )
     combined = combined_schema(catalog, catalog_source(config))
     files[config.docs_dir / schema_path(COMBINED_NAME)] = dump_json(combined)
     return files

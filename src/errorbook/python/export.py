@@ -40,7 +40,7 @@ from errorbook.python.pysource import (
     string_literal,
 )
 from errorbook.read.config import Config
-from errorbook.speed.parallel import parallel_map
+from errorbook.speed.memo import Recall
 
 if TYPE_CHECKING:
     import jinja2
@@ -104,13 +104,19 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
     files["py.typed"] = "".join(line + "\n" for line in _header(source_root))
     files.update(runtime_files())
     _environment().get_template("module.py.j2")  # compiled once, before any worker is forked
-    modules = parallel_map(
+    modules = _MODULES.map(
         functools.partial(_render_module, source_root=source_root),
         folders,
+        # A module is made of its folder's entries and children, and nothing else.
+        lambda folder: (folder.path, (*folder.entries, folder.child_modules, source_root)),
         weights=[len(folder.entries) / 3 for folder in folders],  # a class: 1/3 of a load
     )
     files.update((folder.file, text) for folder, text in zip(folders, modules, strict=True))
     return dict(sorted(files.items()))
+
+
+#: Each folder's module, kept under a preview server while its entries are the same.
+_MODULES: Recall[str] = Recall()
 
 
 def package_files(package: Mapping[str, str], config: Config) -> dict[Path, str]:

@@ -19,6 +19,12 @@ that no target needs any more should go.
   alive. Validate and cold generate at 10,000 entries.
 - `observe` / `unchanged` / `remember` (`errorbook.speed.unchanged`): the nothing-changed record.
   Generate with nothing changed at most 10% of a cold run.
+- `Memo` / `Recall` (`errorbook.speed.memo`): per-page and per-entry results kept under a
+  preview server while their inputs are the same. Serve at most 2 s (1,000) and 5 s (10,000).
+- `KeptSite` (`errorbook.speed.kept_site`): a preview server's site folder kept between builds,
+  only changed files written. Serve at most 2 s (1,000) and 5 s (10,000).
+- `TemplateCode` (`errorbook.speed.template_code`): the theme's compiled templates, kept across
+  a preview server's builds. Serve at most 2 s (1,000) and 5 s (10,000).
 
 One module here is not a speed-up: `errorbook.disk` (walking folders, reading regular
 files) lives here because the nothing-changed record must see the files exactly as the readers

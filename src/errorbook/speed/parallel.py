@@ -116,6 +116,11 @@ def map_ahead(
     return Ahead(function, items, min(_workers(), int(work // MIN_ITEMS_PER_WORKER), len(items)))
 
 
+def would_fork(work: float) -> bool:
+    """Whether `parallel_map` would start workers for this much work (in entries loaded)."""
+    return min(_workers(), int(work // MIN_ITEMS_PER_WORKER)) >= 2 and _can_fork()
+
+
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
     assert _task is not None, "parallel_map's workers are forked while a task is set"
     function, items = _task

@@ -1,0 +1,266 @@
+"""MkDocs' per-page work, remembered by its exact inputs: Markdown conversion, search entries,
+theme layout and white-space collapsing.
+
+Serves the live-preview targets (``errorbook serve`` / ``mkdocs serve``, see
+`errorbook.speed.memo`) and the cold 10,000-entry site build: under ``serve`` the plugin
+instance lives across rebuilds, so a rebuild after one entry changed converts, indexes and lays
+out only the pages whose inputs changed; in a plain build, pages converted ahead in workers
+(`prerender`) are found here by MkDocs' own pass.
+
+Each step is keyed by everything it reads, so a remembered result is the one MkDocs would
+compute:
+
+- Conversion (`errorbook.docs.page_convert`): the effective Markdown configuration
+  (``markdown_extensions`` and ``mdx_configs`` as they are when the page is converted, with
+  any extension a plugin added), the link settings, the page's source path and its Markdown.
+  Links are resolved again on reuse unless the site's files are the same and resolving them
+  said nothing. A page whose conversion logs anything else is not remembered; nor is any page
+  when an extension that reads other files (snippets, includes) is configured.
+- Search entries: the search configuration, the page's URL, title, metadata, table of
+  contents and HTML.
+- Layout (the theme template): the site (configuration and navigation) and everything of the
+  page a template can show: URL, title, HTML, table of contents, metadata, its place in the
+  navigation. The build time (``build_date_utc``) is not part of it: a page that shows it
+  shows the time of the build that laid it out.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import Files
+from mkdocs.utils import meta
+
+from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
+from errorbook.docs.whitespace import collapse_whitespace
+from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
+from errorbook.speed.parallel import parallel_map, would_fork
+from errorbook.speed.template_code import TemplateCode
+
+#: Extensions whose output depends on files other than the page: never remembered.
+_READS_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
+#: Context entries a theme template gets that are not the page's own: keyed once per build.
+_SITE_CONTEXT = ("nav", "pages", "config", "page", "build_date_utc")
+#: Converting a page costs about as much as loading this many entries (`parallel_map` weights).
+PAGE_WEIGHT = 20
+
+
+class PageMemo:
+    """The remembered results of one site's builds; one per plugin instance."""
+
+    def __init__(self) -> None:
+        self.converted: Memo[Converted] = Memo()
+        self.search: Memo[str] = Memo()
+        self.layouts: Memo[str] = Memo()
+        self.collapsed: Memo[str] = Memo()
+        self._markdown_key = b""
+        self._files_key = b""
+        self._site_key: bytes | None = None
+        self._search_keys: dict[int, str] = {}
+        self.template_code = TemplateCode()
+        #: Whether results are kept for later builds (a preview server); a one-off build only
+        #: uses the pages converted ahead, once each, and remembers nothing else.
+        self.keep = False
+
+    def start(self, config: MkDocsConfig, files: Files) -> None:
+        """Begin a build (MkDocs' ``on_nav``): key its Markdown configuration and files, let
+        every page be converted through the memo, and convert the new ones ahead in workers
+        when that pays."""
+        self.keep = keeping_results()
+        names = fingerprint(config.markdown_extensions)
+        self._markdown_key = digest(
+            names,
+            fingerprint(config.mdx_configs),
+            fingerprint(config.use_directory_urls),
+            fingerprint(dict(config.validation)),
+            markdown_module().__version__,
+        )
+        self._files_key = files_key(files)
+        self._site_key = None
+        self._search_keys = {}
+        if any(marker in names for marker in _READS_FILES):
+            return
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        for page in pages:
+            # An instance attribute: MkDocs calls page.render(config, files) after its events.
+            page.render = _Render(self, page)  # type: ignore[method-assign]
+        if would_fork(len(pages) * PAGE_WEIGHT):
+            new = [page for page in pages if self._markdown_of(page) is None]
+            if would_fork(len(new) * PAGE_WEIGHT):
+                for key, converted in prerender(new, config, files, self._key, self._files_key):
+                    if converted is not None:
+                        self.converted.put(key, converted)
+
+    def attach(self, env: Any, config: MkDocsConfig) -> None:
+        """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``)."""
+        env.bytecode_cache = self.template_code  # MkDocs makes a new environment per build
+        get_template = env.get_template
+
+        def memo_template(*args: Any, **kwargs: Any) -> _Layout:
+            return _Layout(self, get_template(*args, **kwargs))
+
+        env.get_template = memo_template
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            add = getattr(index, "add_entry_from_context", None)
+            entries = getattr(index, "entries", getattr(index, "_entries", None))
+            if index is not None and add is not None and isinstance(entries, list):
+                index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
+
+    def finish(self) -> None:
+        """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
+        for memo in (self.converted, self.search, self.layouts, self.collapsed):
+            memo.sweep()
+
+    def render(self, page: mkdocs_pages.Page, config: MkDocsConfig, files: Files) -> None:
+        """Convert ``page`` as ``Page.render`` does, or reuse its remembered conversion."""
+        key = self._key(page.file.src_uri, page.markdown or "")
+        found = self.converted.get(key) if self.keep else self.converted.take(key)
+        if found is not None and reuse(found, page, config, files, self._files_key):
+            return
+        converted = convert(page, config, files, self._files_key)
+        if converted is not None and self.keep:
+            self.converted.put(key, converted)
+
+    def index(self, add: Any, entries: list[Any], plugin: Any, page: mkdocs_pages.Page) -> None:
+        """Add ``page``'s search entries as ``add`` would, or the remembered ones."""
+        if not self.keep:
+            add(page)
+            return
+        settings = self._search_keys.get(id(plugin))
+        if settings is None:
+            settings = self._search_keys[id(plugin)] = fingerprint(plugin.config)
+        key = digest(settings, page.url, repr((page.title, page.meta)), _toc(page.toc))
+        key = digest(key, page.content or "")
+        found = self.search.get(key)
+        if found is None:
+            before = len(entries)
+            add(page)
+            self.search.put(key, json.dumps(entries[before:]))
+        else:
+            entries.extend(json.loads(found))
+
+    def layout(self, template: Any, context: dict[str, Any]) -> str:
+        """The theme's page for ``context``, rendered or remembered."""
+        page = context.get("page")
+        if page is None or not self.keep:
+            return str(template.render(context))
+        if self._site_key is None:
+            self._site_key = _site_key(context)
+        key = digest(self._site_key, template.name or "", _page_key(page, context))
+        return self.layouts.get_or_make(key, lambda: str(template.render(context)))
+
+    def collapse(self, output: str) -> str:
+        """`collapse_whitespace`, remembered."""
+        if not self.keep:
+            return collapse_whitespace(output)
+        return self.collapsed.get_or_make(digest(output), lambda: collapse_whitespace(output))
+
+    def _key(self, src_uri: str, markdown: str) -> bytes:
+        return digest(self._markdown_key, src_uri, markdown)
+
+    def _markdown_of(self, page: mkdocs_pages.Page) -> Converted | None:
+        """The remembered conversion of the page as it is on disk, if any."""
+        try:
+            markdown, _ = meta.get_data(page.file.content_string)
+        except (OSError, ValueError):
+            return None
+        return self.converted.get(self._key(page.file.src_uri, markdown))
+
+
+class _Layout:
+    """A theme template whose pages come from the memo."""
+
+    def __init__(self, memo: PageMemo, template: Any) -> None:
+        self.memo, self.template = memo, template
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.memo.layout(self.template, context)
+
+
+class _Render:
+    """``page.render`` through the memo."""
+
+    def __init__(self, memo: PageMemo, page: mkdocs_pages.Page) -> None:
+        self.memo, self.page = memo, page
+
+    def __call__(self, config: MkDocsConfig, files: Files) -> None:
+        self.memo.render(self.page, config, files)
+
+
+def prerender(
+    pages: Sequence[mkdocs_pages.Page],
+    config: MkDocsConfig,
+    files: Files,
+    key: Any,
+    files_digest: bytes,
+) -> list[tuple[bytes, Converted | None]]:
+    """Convert the pages' Markdown as read from disk, in forked workers (`parallel_map`).
+
+    Nothing they log is shown: a page whose conversion logged anything is not remembered (and
+    link messages are repeated on reuse), so MkDocs' own pass shows every message once.
+    """
+
+    def one(page: mkdocs_pages.Page) -> tuple[bytes, Converted | None]:
+        logging.disable(logging.CRITICAL)  # in a forked worker: the build's process keeps its
+        page.read_source(config)
+        return key(page.file.src_uri, page.markdown), convert(page, config, files, files_digest)
+
+    previous = logging.root.manager.disable
+    try:
+        return parallel_map(one, pages, weights=[PAGE_WEIGHT] * len(pages))
+    finally:
+        logging.disable(previous)
+
+
+def _toc(toc: Any) -> str:
+    return repr([_anchor(item) for item in toc or ()])
+
+
+def _anchor(item: Any) -> tuple[object, ...]:
+    return (item.title, item.url, item.level, [_anchor(child) for child in item.children])
+
+
+def _site_key(context: dict[str, Any]) -> bytes:
+    config = context["config"]
+    settings = {name: value for name, value in config.items() if name not in ("plugins", "theme")}
+    plugins = [(name, plugin.config) for name, plugin in config.plugins.items()]
+    theme = config.theme
+    return digest(
+        fingerprint(settings),
+        fingerprint(plugins),
+        fingerprint((theme.name, dict(theme.items()), theme.dirs)),
+        repr([_nav_item(item) for item in context["nav"].items]),
+    )
+
+
+def _nav_item(item: Any) -> tuple[object, ...]:
+    children = [_nav_item(child) for child in (getattr(item, "children", None) or ())]
+    return (type(item).__name__, item.title, getattr(item, "url", None), children)
+
+
+def _page_key(page: Any, context: dict[str, Any]) -> bytes:
+    around = [
+        (other.title, other.url) if other is not None else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    ancestors = [(item.title, getattr(item, "url", None)) for item in page.ancestors]
+    extra = {name: value for name, value in context.items() if name not in _SITE_CONTEXT}
+    described = (page.title, page.canonical_url, page.abs_url, page.edit_url, page.is_homepage)
+    return digest(
+        page.file.src_uri,
+        page.url,
+        repr((described, page.meta, page.update_date, around, ancestors)),
+        fingerprint(extra),
+        _toc(page.toc),
+        page.content or "",
+    )

@@ -1,0 +1,239 @@
+"""Under ``serve``, every rebuild gives the site a full build gives, byte for byte.
+
+A preview server keeps the plugin (and so what it remembered of each page and entry) across
+rebuilds; these tests edit, add, delete and rename entries between rebuilds, as an author does,
+and compare each served site with a plain ``mkdocs build`` of the project as it then is, in a
+fresh process that remembers nothing. They also check that the remembered path was taken: after
+a one-entry edit, only a few pages are converted again.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from errorbook.docs import page_memo
+from sitetools import ROOT, copy_project, with_site_url
+
+CASE = Path(__file__).parent / "cases" / "docs-pages"
+SITE_URL = "https://errors.example.com/"
+#: MkDocs serve sets site_url to the address it serves on; the full builds use the same.
+SERVE_URL = "http://127.0.0.1:8000/"
+#: A full build, as serve's first one but in a fresh process: it remembers nothing.
+FULL_BUILD = f"""
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.site_url = {SERVE_URL!r}
+config.plugins.on_startup(command="build", dirty=False)
+build(config, serve_url={SERVE_URL!r})
+"""
+#: Sitemaps carry the build time; both sides build "at" the same one.
+EPOCH = "1700000000"
+
+
+class _Serve:
+    """MkDocs 1.6's ``serve`` without the server: one plugin collection kept from the first
+    build on (as ``serve`` keeps plugins that have ``on_startup``), a fresh configuration per
+    rebuild, the site built with the serve URL."""
+
+    def __init__(self, project: Path, site: Path) -> None:
+        self.project, self.site = project, site
+        self.cache = MkDocsConfig.plugins.plugin_cache  # type: ignore[attr-defined]
+        self.cache.clear()  # plugins kept by an earlier test of this process start afresh
+        self.config = self._config()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        self.converted: list[str] = []
+
+    def _config(self) -> MkDocsConfig:
+        config = load_mkdocs_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = SERVE_URL
+        return config
+
+    def rebuild(self, first: bool = False) -> None:
+        mkdocs_build(self.config if first else self._config(), serve_url=SERVE_URL)
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+        self.cache.clear()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = copy_project(CASE, tmp_path / "project", ("errorbook.toml", "catalog"))
+    (project / "docs").mkdir()
+    repo_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(with_site_url(repo_config, SITE_URL), encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def serve(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[_Serve]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    session = _Serve(project, tmp_path / "served")
+    convert = getattr(page_memo, "convert")  # noqa: B009 (not re-exported)
+
+    def counted(page: Any, *args: Any) -> Any:
+        session.converted.append(page.file.src_uri)
+        return convert(page, *args)
+
+    monkeypatch.setattr(page_memo, "convert", counted)
+    try:
+        session.rebuild(first=True)
+        yield session
+    finally:
+        session.close()
+
+
+def _full_build(project: Path, dest: Path) -> Path:
+    """A full build of a copy of the project as it is now, in a fresh process."""
+    copy = copy_project(project, dest / "project", ("errorbook.toml", "catalog", "mkdocs.yml"))
+    (copy / "docs").mkdir()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_BUILD, str(dest / "site")],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return dest / "site"
+
+
+def _differences(served: Path, full: Path) -> list[str]:
+    names = {
+        path.relative_to(root).as_posix()
+        for root in (served, full)
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+    return sorted(
+        name
+        for name in names
+        if not (served / name).is_file()
+        or not (full / name).is_file()
+        or not filecmp.cmp(served / name, full / name, shallow=False)
+    )
+
+
+def _assert_same_as_full_build(serve: _Serve, dest: Path) -> None:
+    assert _differences(serve.site, _full_build(serve.project, dest)) == []
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _add(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _rename(catalog: Path, old: str, new: str) -> None:
+    """Move an entry to a new code, and point every entry that named it at the new one."""
+    target = catalog / f"{new}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (catalog / f"{old}.yaml").rename(target)
+    for path in catalog.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+REVOKED = """\
+title: Key Revoked
+status: 401
+detail: The key was revoked.
+description: The key in the `Authorization` header was revoked by its owner.
+causes:
+  - Someone revoked the key in the dashboard.
+fixes:
+  - Create a new key.
+headers:
+  WWW-Authenticate:
+    description: The scheme to use.
+    value: Bearer
+related: [auth/missing]
+examples:
+  - kind: request
+    lang: bash
+    code: 'curl -H "Authorization: Bearer $REVOKED" https://api.example.com/charges'
+  - kind: fix
+    lang: bash
+    code: 'curl -H "Authorization: Bearer $NEW" https://api.example.com/charges'
+"""
+
+Change = Callable[[Path], None]
+
+CHANGES: dict[str, Change] = {
+    "nothing": lambda catalog: None,
+    "edit a description": lambda catalog: _edit(
+        catalog / "auth" / "missing.yaml",
+        "carried no `Authorization` header.",
+        "carried no `Authorization` header at all.",
+    ),
+    # Another page links to this entry by its title: that page must change too.
+    "edit a linked title": lambda catalog: _edit(
+        catalog / "auth" / "missing.yaml", "title: Unauthorized", "title: No Credentials"
+    ),
+    "add an entry": lambda catalog: _add(catalog / "auth" / "revoked.yaml", REVOKED),
+    "delete an entry": lambda catalog: (catalog / "auth" / "expired.yaml").unlink(),
+    "rename an entry others link to": lambda catalog: _rename(
+        catalog, "auth/missing", "auth/absent"
+    ),
+    "move an entry to another folder": lambda catalog: _rename(
+        catalog, "billing/card/expired", "cards/expired_card"
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_rebuild_after_a_change_is_the_full_build(
+    serve: _Serve, tmp_path: Path, change: str
+) -> None:
+    CHANGES[change](serve.project / "catalog")
+    serve.rebuild()
+
+    _assert_same_as_full_build(serve, tmp_path / "full")
+
+
+def test_a_session_of_changes_stays_the_full_build(serve: _Serve, tmp_path: Path) -> None:
+    pages = len(list(serve.site.rglob("*.html")))
+    for step, change in enumerate(CHANGES.values()):
+        change(serve.project / "catalog")
+        serve.rebuild()
+        _assert_same_as_full_build(serve, tmp_path / f"full-{step}")
+    assert pages > 8
+
+
+def test_a_one_entry_edit_converts_only_the_pages_that_show_it(serve: _Serve) -> None:
+    serve.converted.clear()
+    serve.rebuild()
+    assert serve.converted == []  # nothing changed: every page is remembered
+
+    CHANGES["edit a description"](serve.project / "catalog")
+    serve.rebuild()
+    # The entry's page, the index pages that list it, and the page that names it as related
+    # (each shows its description); not the other entries' pages.
+    assert sorted(serve.converted) == [
+        "auth/index.md",
+        "auth/missing.md",
+        "billing/card/declined.md",
+        "by-status.md",
+        "index.md",
+    ]
