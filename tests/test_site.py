@@ -248,3 +248,19 @@ def test_strict_build_fails_when_a_page_shows_its_markdown(
     result = run_cli(["build", "--strict"], project)
     assert result.exit_code == 1
     assert "billing/card/declined.md shows Markdown as text (!!! " in result.stderr
+
+
+@pytest.mark.parametrize("which", ["repository", "minimal"])
+def test_every_error_page_shows_its_code_as_text_and_as_its_title(
+    repo_site: BuiltSite, minimal_site: BuiltSite, which: str
+) -> None:
+    # The repository's template replaces the callout (it shows the URN): the code must still be
+    # on the page as text, and be its <title>, which search results and browser tabs show.
+    built = repo_site if which == "repository" else minimal_site
+    missing = []
+    for entry in built.catalog.entries:
+        text = built.page(f"{built.site_url}{entry.code}/").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", text)
+        if entry.code not in visible_text(text) or not title or entry.code not in title.group(1):
+            missing.append(entry.code)
+    assert missing == []
