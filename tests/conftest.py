@@ -157,6 +157,18 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> object:
 
 
 @pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The repository's project with the smallest mkdocs.yml, built with `build --strict`."""
+    from sitetools import MINIMAL_MKDOCS_YML, ROOT, build, copy_project, site_url_of
+
+    project = copy_project(ROOT, tmp_path_factory.mktemp("minimal"))
+    site_url = site_url_of(project)
+    text = MINIMAL_MKDOCS_YML.format(site_url=site_url)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return build(project, site_url, "--strict")
+
+
+@pytest.fixture(scope="session")
 def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """The acme project's package, generated twice and importable: ``wrapped`` (with its
     problems table) and ``flat`` (rfc9457, no problems table); see integrations_support."""

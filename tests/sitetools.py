@@ -26,6 +26,18 @@ from errorbook.read.yaml_source import read_setting
 ROOT = Path(__file__).resolve().parent.parent
 #: What a copy of the repository needs to build its site.
 PROJECT_FILES = ("pyproject.toml", "mkdocs.yml", "catalog", "templates", "docs")
+#: The smallest mkdocs.yml that errorbook suggests; its plugin adds what the pages need.
+MINIMAL_MKDOCS_YML = (
+    "site_name: Errors\nsite_url: {site_url}\ntheme:\n  name: material\n"
+    "plugins:\n  - search\n  - errorbook\n"
+)
+_ARTICLE = re.compile(r"<article.*?</article>", re.DOTALL)
+#: Material renders the tags of a page only with the tags plugin, which is the user's choice.
+_TAGS = re.compile(r'<nav class="md-tags".*?</nav>', re.DOTALL)
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+#: Markdown that a page shows as text when its extension is missing: a callout, a tab, a fence.
+_LITERAL_MARKUP = re.compile(r"!!! |\?\?\? |=== \"|```|~~~")
 _EXAMPLE_BLOCK = re.compile(r'<h2 id="example">.*?<pre[^>]*>(.*?)</pre>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _BODY = re.compile(r"<body.*</body>", re.DOTALL)
@@ -64,9 +76,9 @@ def copy_project(source: Path, dest: Path, names: tuple[str, ...] = PROJECT_FILE
     return dest
 
 
-def build(project: Path, site_url: str) -> BuiltSite:
-    """Run ``errorbook build`` in ``project`` and describe the result."""
-    result = run_cli(["build"], project)
+def build(project: Path, site_url: str, *args: str) -> BuiltSite:
+    """Run ``errorbook build ARGS`` in ``project`` and describe the result."""
+    result = run_cli(["build", *args], project)
     assert result.exit_code == 0, result.stderr
     config = load_config(cwd=project)
     catalog = load_catalog(config).catalog
@@ -87,6 +99,20 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404.html, as GitHub Pages, Netlify or nginx serve it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
 def serving(site: Path, prefix: str = "/") -> Iterator[str]:
@@ -106,6 +132,20 @@ def visible_text(page_html: str) -> str:
     """The page's text with tags removed (code highlighting splits words into spans)."""
     body = _BODY.search(page_html)
     return html.unescape(_TAG.sub("", body.group(0) if body else page_html))
+
+
+def article(page_html: str) -> str:
+    """The page's content (its ``<article>``), without the tags and the white space between
+    elements."""
+    match = _ARTICLE.search(page_html)
+    assert match, "no article"
+    return _BETWEEN_TAGS.sub("><", _TAGS.sub("", match.group(0)))
+
+
+def literal_markup(page_html: str) -> list[str]:
+    """Callout, tab and fence markers the page shows as text, outside code."""
+    text = visible_text(_CODE.sub("", page_html))
+    return [line.strip() for line in text.splitlines() if _LITERAL_MARKUP.search(line)]
 
 
 def example_json(page_html: str) -> object:

@@ -82,6 +82,8 @@ def test_explicit_file_wins(tmp_path: Path) -> None:
         (PACKAGE + "python-distribution = {name = 'a b', version = '1'}\n", "distribution name"),
         (PACKAGE + "python-distribution = {name = 'a', version = 'v1'}\n", "PEP 440"),
         (BASE + "markdown-html = 'yes'\n", "'markdown-html' must be true or false, got 'yes'"),
+        (BASE + "docs-python = true\n", "docs-python is for the generated package"),
+        (PACKAGE + "docs-python = 1\n", "'docs-python' must be true or false, got 1"),
     ],
 )
 def test_bad_configuration_names_the_key(tmp_path: Path, text: str, message: str) -> None:

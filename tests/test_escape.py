@@ -211,7 +211,7 @@ def test_front_matter_reads_back_exactly_in_mkdocs(tmp_path: Path) -> None:
     assert catalog is not None
     page = generate_outputs(catalog, config)[config.docs_dir / "a" / "gone.md"]
     content, meta = get_data(page)
-    assert content.startswith("# gone")
+    assert content.startswith("# a/gone")
     assert meta["description"] == escape.html_text(" ".join(summary.split()))
     assert [html.unescape(tag) for tag in meta["tags"]] == [" ".join(t.split()) for t in tags]
     assert all("<" not in tag for tag in meta["tags"])

@@ -12,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from errorbook.python.examples import example_responses
 from sitetools import (
+    MINIMAL_MKDOCS_YML,
     BuiltSite,
+    article,
     broken_links,
     build,
     copy_project,
     example_json,
+    literal_markup,
     read_page,
     search_locations,
     visible_text,
@@ -26,6 +30,11 @@ from sitetools import (
 )
 
 CASES = Path(__file__).parent / "cases"
+#: An element that makes the browser fetch something as the page loads.
+_FETCHED = re.compile(
+    r'<(?:script|img|iframe|source)\b[^>]*\bsrc="(https?:)?//|'
+    r'<link\b(?![^>]*\brel="(?:canonical|alternate)")[^>]*\bhref="(https?:)?//'
+)
 SEED = "unkey/authentication/key_not_found"
 SEED_SECTIONS = (
     "example",
@@ -164,3 +173,94 @@ def test_index_pages_link_every_error_they_list(
         if entry.code.startswith(prefix)
     }
     assert expected <= linked
+
+
+def test_a_minimal_mkdocs_yml_builds_the_same_pages(
+    repo_site: BuiltSite, minimal_site: BuiltSite
+) -> None:
+    # site_url, the Material theme, the search and errorbook plugins: the plugin adds the rest
+    # and says what; every page's content is then the repository's (tags aside: a plugin).
+    assert "added the Markdown extensions its pages use: admonition, " in minimal_site.build_output
+    full = sorted(path.relative_to(repo_site.site) for path in repo_site.site.rglob("*.html"))
+    minimal = sorted(
+        path.relative_to(minimal_site.site) for path in minimal_site.site.rglob("*.html")
+    )
+    assert minimal == full
+    different = [
+        str(path)
+        for path in full
+        if article((repo_site.site / path).read_text(encoding="utf-8"))
+        != article((minimal_site.site / path).read_text(encoding="utf-8"))
+    ]
+    assert different == []
+
+
+@pytest.mark.parametrize("which", ["repository", "minimal"])
+def test_no_page_shows_markdown_as_text_or_fetches_from_another_host(
+    repo_site: BuiltSite, minimal_site: BuiltSite, which: str
+) -> None:
+    site = (repo_site if which == "repository" else minimal_site).site
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert literal_markup(text) == [], path
+        assert not _FETCHED.search(text), f"{path}: {_FETCHED.search(text)}"
+
+
+def test_a_setting_the_pages_cannot_use_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))
+    broken = MINIMAL_MKDOCS_YML.format(site_url="https://errors.example.com/") + (
+        "markdown_extensions:\n  - pymdownx.tabbed:\n      alternate_style: false\n"
+    )
+    (project / "mkdocs.yml").write_text(broken, encoding="utf-8")
+    result = run_cli(["build", "--strict"], project)
+    assert result.exit_code == 1
+    assert (
+        "errorbook: error: mkdocs.yml sets `alternate_style: false` for the Markdown extension "
+        "`pymdownx.tabbed` in markdown_extensions" in result.stderr
+    )
+    assert not (project / "site").exists()
+
+
+def test_errorbook_build_renders_the_pages_without_the_plugin_too(tmp_path: Path) -> None:
+    project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))
+    site_url = "https://errors.example.com/"
+    text = MINIMAL_MKDOCS_YML.format(site_url=site_url).replace("  - errorbook\n", "")
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    built = build(project, site_url, "--strict")
+    for path in built.site.rglob("*.html"):
+        assert literal_markup(path.read_text(encoding="utf-8")) == [], path
+    declined = built.page(site_url + "billing/card/declined").read_text(encoding="utf-8")
+    assert re.search(r">Bash</label><label[^>]*>Python</label>", declined)  # tabs work
+
+
+def test_strict_build_fails_when_a_page_shows_its_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The plugin's safety net: were its list of extensions ever short of one (here: callouts),
+    # the pages would show `!!!` as text, and --strict must not pass that.
+    from errorbook.docs import markdown_config
+
+    short = tuple(e for e in markdown_config.EXTENSIONS if e.name != "admonition")
+    monkeypatch.setattr(markdown_config, "EXTENSIONS", short)
+    project = copy_project(CASES / "docs-pages", tmp_path, ("errorbook.toml", "catalog"))
+    site_url = "https://errors.example.com/"
+    (project / "mkdocs.yml").write_text(MINIMAL_MKDOCS_YML.format(site_url=site_url))
+    result = run_cli(["build", "--strict"], project)
+    assert result.exit_code == 1
+    assert "billing/card/declined.md shows Markdown as text (!!! " in result.stderr
+
+
+@pytest.mark.parametrize("which", ["repository", "minimal"])
+def test_every_error_page_shows_its_code_as_text_and_as_its_title(
+    repo_site: BuiltSite, minimal_site: BuiltSite, which: str
+) -> None:
+    # The repository's template replaces the callout (it shows the URN): the code must still be
+    # on the page as text, and be its <title>, which search results and browser tabs show.
+    built = repo_site if which == "repository" else minimal_site
+    missing = []
+    for entry in built.catalog.entries:
+        text = built.page(f"{built.site_url}{entry.code}/").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", text)
+        if entry.code not in visible_text(text) or not title or entry.code not in title.group(1):
+            missing.append(entry.code)
+    assert missing == []

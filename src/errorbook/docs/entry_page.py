@@ -16,6 +16,7 @@ from errorbook.core.serialize import pretty_json
 from errorbook.docs import markdown
 from errorbook.docs.entry_text import EntryView
 from errorbook.docs.page_text import SITE, SiteText
+from errorbook.docs.search_rank import search_boosts
 from errorbook.docs.usage import PythonUsage, python_usage
 from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Shape, Step
 from errorbook.model.layout import HOME_PAGE, alias_page_path, folder_page_path, page_path
@@ -204,12 +205,15 @@ def entry_page(
     return EntryPage(
         path=path,
         entry=EntryView(entry, text),
-        heading=text.plain(entry.name),
+        # The full code: the page holds it as text whatever a template does with the callout,
+        # and search results, which show titles, tell unkey/data/key_not_found from
+        # unkey/authentication/key_not_found (errorbook.docs.search_rank).
+        heading=text.plain(entry.code),
         summary=text.summary(entry.summary),
         description=text.top_markdown(entry.description).strip(),
         callout_title=text.title(entry.title),
         type_span=text.code(entry.type_uri),
-        front_matter=_front_matter(entry),
+        front_matter=_front_matter(entry, search_boosts(catalog).get(entry.code)),
         tags=tuple(front_matter_html(tag) for tag in entry.tags),
         response=response_view(response),
         members=tuple(item for field_ in entry.fields for item in _members(field_, text)),
@@ -240,13 +244,15 @@ def response_view(response: ExampleResponse) -> ResponseView:
     return ResponseView(response.status, media_type, headers, text, markdown.fence(text, "json"))
 
 
-def _front_matter(entry: ErrorDef) -> tuple[tuple[str, str], ...]:
+def _front_matter(entry: ErrorDef, boost: float | None) -> tuple[tuple[str, str], ...]:
     # Material prints `description` into a <meta> tag unescaped: HTML text, without the
     # backticks of the Markdown summary.
-    items = [("title", yaml_string(entry.name))]
+    items = [("title", yaml_string(entry.code))]
     items.append(("description", front_matter_html(entry.summary.replace("`", ""))))
     if entry.deprecated is not None:
         items.append(("status", "deprecated"))
+    if boost is not None:  # Material's search reads it: errorbook.docs.search_rank
+        items.append(("search", f"{{boost: {boost}}}"))
     return tuple(items)
 
 
@@ -296,7 +302,9 @@ def _headers(entry: ErrorDef, response: ExampleResponse, text: SiteText) -> tupl
 
 def _steps(steps: tuple[Step, ...], text: SiteText) -> tuple[StepView, ...]:
     return tuple(
-        StepView(markdown.bold_lead(step.title, text.plain), markdown.hang(text.markdown(step.text)))
+        StepView(
+            markdown.bold_lead(step.title, text.plain), markdown.hang(text.markdown(step.text))
+        )
         for step in steps
     )
 

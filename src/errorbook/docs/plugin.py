@@ -27,6 +27,8 @@ from errorbook.core.diagnostics import display_path, render_text
 from errorbook.core.errors import CatalogError
 from errorbook.core.escape import terminal_text
 from errorbook.docs.kept_site import keep_site, release_site
+from errorbook.docs.markdown_config import unrendered_markup
+from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.page_memo import PageMemo
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.pipeline import regenerate
@@ -88,12 +90,17 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         if run.changes:
             log.info(f"regenerated {len(run.changes)} of {run.files} files")
 
+    @event_priority(50)  # before the search plugin's, which reads its separator then
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         problem = site_dir_problem(self._project(config), Path(config.site_dir))
         if problem:
             raise PluginError(f"errorbook: {problem}")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        try:
+            prepare_site(config, log.info)
+        except CatalogError as error:
+            raise PluginError(terminal_text(f"errorbook: {error}")) from None
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -105,6 +112,20 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         nav.items = [_flatten(item) for item in nav.items]
         self.memo.start(config, files)
         return nav
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        # The safety net of prepare_site: a page showing its Markdown as text is a warning, so
+        # `--strict` never passes a broken render (a theme or extension that undoes ours).
+        shown = unrendered_markup(html)
+        if shown:
+            log.warning(
+                terminal_text(
+                    f"{page.file.src_uri} shows Markdown as text ({', '.join(shown[:3])}): "
+                    "an extension its pages use is missing or configured otherwise",
+                    one_line=True,
+                )
+            )
+        return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.memo.attach(env, config)

@@ -65,7 +65,7 @@ def render_docs(
     text = SiteText(raw_html=config.markdown_html)
 
     def render_entry(entry: ErrorDef) -> tuple[str, str]:
-        page = entry_page(entry, catalog, examples[entry.code], config.package_name, text)
+        page = entry_page(entry, catalog, examples[entry.code], config.pages_package, text)
         context = {"page": page, "entry": page.entry, "notice": _notice(config, entry.source)}
         return page.path, _render(env, "docs/error.md.j2", context)
 

@@ -15,10 +15,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import get_plugin_logger
 
 from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import CatalogError, SiteError, UsageError
 from errorbook.docs.listen import check_listen
+from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
@@ -66,6 +68,7 @@ def build_site(mkdocs_file: Path, *, strict: bool | None = None) -> Path:
             problem = site_dir_problem(load_project(cwd=mkdocs_file.parent), Path(config.site_dir))
         if problem:
             raise SiteError(problem)
+        prepare_site(config, get_plugin_logger(PLUGIN_NAME).info)  # the plugin too: idempotent
         mkdocs_build(config)
         return Path(config.site_dir)
 

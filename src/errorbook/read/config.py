@@ -39,6 +39,7 @@ _KEYS = (
     "problems",
     "python-distribution",
     "markdown-html",
+    "docs-python",
 )
 #: A configuration file is a few lines; the limit only stops a runaway file (or /dev/zero).
 MAX_CONFIG_BYTES = 1 << 20
@@ -68,6 +69,8 @@ class Config:
             into a wheel of its own.
         markdown_html: Markdown fields may hold raw HTML, which the site then serves as is
             (default False: it is shown as text).
+        docs_python: Error pages show how to use the error with the generated package
+            ("Use It in Python"; default False: the pages address the API's consumers only).
     """
 
     source: Path
@@ -84,11 +87,17 @@ class Config:
     problems: tuple[tuple[str, str], ...] = ()
     distribution: Distribution | None = None
     markdown_html: bool = False
+    docs_python: bool = False
 
     @property
     def package_name(self) -> str | None:
         """The import name of the generated package: the last segment of its folder."""
         return self.python_package.name if self.python_package else None
+
+    @property
+    def pages_package(self) -> str | None:
+        """The import name of the package the error pages show in use, or None (docs-python)."""
+        return self.package_name if self.docs_python else None
 
 
 def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
@@ -241,6 +250,7 @@ def _parse(table: dict[str, Any], source: Path, where: str) -> Config:
         problems=parse_problems(table, where),
         distribution=parse_distribution(table, where),
         markdown_html=_boolean(table, "markdown-html", where),
+        docs_python=_boolean(table, "docs-python", where),
     )
     _check_places(config, where)
     _check_package_settings(config, where)
@@ -252,6 +262,7 @@ def _check_package_settings(config: Config, where: str) -> None:
     for key, value in (
         ("integrations", config.integrations),
         ("python-distribution", config.distribution),
+        ("docs-python", config.docs_python),
     ):
         if value and config.python_package is None:
             raise ConfigError(

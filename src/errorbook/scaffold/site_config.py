@@ -50,7 +50,8 @@ not_in_nav: |
   !/*/index.md
 
 plugins:
-  - search
+  - search:
+      separator: '[\\s\\-/:]+'    # codes, URNs and type URIs split into words at / and :
   - tags
   - errorbook                     # regenerates stale pages before each build
 

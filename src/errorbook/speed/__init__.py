@@ -2,7 +2,7 @@
 
 The main paths read as if none of this existed: they call `parallel_map` where a plain loop
 would do, ask `certainly_valid`-style checks before jsonschema, and so on. Each piece names the
-target of ``docs/benchmarks.md`` it serves; each can be measured by switching it off, and one
+target of ``benchmarks/REPORT.md`` it serves; each can be measured by switching it off, and one
 that no target needs any more should go.
 
 - `parallel_map` (`errorbook.speed.parallel`): per-entry work on both cores. Cold generate within

@@ -1,6 +1,6 @@
 """Collect reference cycles rarely while a catalog loads: it is built once and kept to the end.
 
-Serves the validate and cold-generate targets of ``docs/benchmarks.md``. By default a collection
+Serves the validate and cold-generate targets of ``benchmarks/REPORT.md``. By default a collection
 starts every 700 new container objects and, every hundred of those, re-examines everything
 alive: while a large catalog loads, that re-checks the same live entries over and over, a fifth
 of the load time at 10,000 entries. mypy raises the same threshold for the same reason. Cycles
