@@ -1,4 +1,5 @@
-"""``errorbook explain``: one error's page as plain Markdown for a terminal, like ``rustc --explain``."""
+"""``errorbook explain``: one error's page as plain Markdown for a terminal, like
+``rustc --explain``."""
 
 from __future__ import annotations
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from errorbook.core.escape import yaml_string
 from errorbook.docs import markdown
-from errorbook.docs.page_text import SITE, SiteText
-from errorbook.model import Catalog, ErrorDef
 from errorbook.docs.entry_page import (
     EntryLink,
     ExampleResponse,
@@ -21,6 +19,8 @@ from errorbook.docs.entry_page import (
     entry_link,
     response_view,
 )
+from errorbook.docs.page_text import SITE, SiteText
+from errorbook.model import Catalog, ErrorDef
 from errorbook.model.layout import (
     HOME_PAGE,
     STATUS_PAGE,
@@ -136,7 +136,8 @@ class RedirectPage:
 
 
 def folder_title(folder: str) -> str:
-    """A folder's title as MkDocs names its section: ``bad_request`` or ``bad-request`` → Bad request."""
+    """A folder's title as MkDocs names its section: ``bad_request`` or ``bad-request`` →
+    Bad request."""
     return folder.rpartition("/")[2].replace("_", " ").replace("-", " ").capitalize()
 
 

@@ -17,7 +17,7 @@ _ORIGINALS = (utils.clean_directory, utils.write_file, utils.copy_file)
 
 def keep_site() -> KeptSite:
     """Put a kept site in place of MkDocs' file functions; return it."""
-    clean, write, copy = _ORIGINALS
+    _, write, copy = _ORIGINALS
     site = KeptSite(write, copy)
     utils.clean_directory = site.clean
     utils.write_file = site.write_file

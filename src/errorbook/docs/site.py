@@ -17,7 +17,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import get_plugin_logger
 
-from errorbook.core.diagnostics import display_path
 from errorbook.core.errors import CatalogError, SiteError, UsageError
 from errorbook.docs.listen import check_listen
 from errorbook.docs.mkdocs_setup import prepare_site

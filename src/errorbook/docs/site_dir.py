@@ -1,4 +1,5 @@
-"""MkDocs empties ``site_dir`` before every build: it must never hold or lie in the project's inputs."""
+"""MkDocs empties ``site_dir`` before every build: it must never hold or lie in the project's
+inputs."""
 
 from __future__ import annotations
 
