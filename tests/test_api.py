@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
+from pathlib import Path
 
 import errorbook
 
@@ -30,3 +32,19 @@ def test_every_public_name_appears_in_the_tour() -> None:
 def test_errors_share_one_root() -> None:
     for name in ("ConfigError", "OutputError", "UsageError"):
         assert issubclass(getattr(errorbook, name), errorbook.CatalogError)
+
+
+def test_the_command_line_uses_only_the_public_api() -> None:
+    # A verb that reaches into a stage module makes that module's names part of the API in all
+    # but name: the CLI is a shell over what every library user may call.
+    cli = Path(errorbook.__file__).parent / "cli"
+    inside = [
+        f"{path.name}:{node.lineno}: {node.module}"
+        for path in sorted(cli.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.level == 0
+        and (node.module or "").startswith("errorbook.")
+        and not (node.module or "").startswith("errorbook.cli")
+    ]
+    assert inside == []

@@ -35,9 +35,9 @@ exactly these calls, which return data and never print.
    it wrote and the next commands); `create_entry` writes a skeleton entry; `entry_schema`,
    `entry_schema_text` and `entry_schema_path` give the authoring format's JSON Schema;
    `explain` renders one entry's page for a terminal, where `terminal_text` shows the control
-   characters of catalog text as escapes; `build_site` and `serve_site` run MkDocs
-   (`serve_address` checks the preview's address first), and `uses_plugin` tells whether its
-   configuration enables errorbook's plugin.
+   characters of catalog text as escapes; `build_site` and `serve_site` run MkDocs on the
+   configuration `mkdocs_file` finds (`serve_address` checks the preview's address first),
+   and `uses_plugin` tells whether that configuration enables errorbook's plugin.
 
 Every error errorbook raises on purpose is a `CatalogError`: a `ConfigError` for a missing or
 bad configuration key, a `TemplateError` for a broken template, a `UsageError` for arguments that
@@ -68,7 +68,13 @@ if TYPE_CHECKING:
     from errorbook.diff.report import render_diff
     from errorbook.diff.sides import Comparison, Side, compare
     from errorbook.docs.explain import explain
-    from errorbook.docs.site import build_site, serve_address, serve_site, uses_plugin
+    from errorbook.docs.site import (
+        build_site,
+        mkdocs_file,
+        serve_address,
+        serve_site,
+        uses_plugin,
+    )
     from errorbook.machine.openapi import openapi_document
     from errorbook.machine.openapi_file import check_export_target, openapi_text
     from errorbook.model import (
@@ -130,6 +136,7 @@ _HOMES = {
     "compare": "diff.sides",
     "explain": "docs.explain",
     "build_site": "docs.site",
+    "mkdocs_file": "docs.site",
     "serve_address": "docs.site",
     "serve_site": "docs.site",
     "uses_plugin": "docs.site",
@@ -231,6 +238,7 @@ __all__ = [
     "init_project",
     "load_catalog",
     "load_config",
+    "mkdocs_file",
     "openapi_document",
     "openapi_text",
     "regenerate",

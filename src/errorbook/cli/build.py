@@ -28,7 +28,7 @@ def prepare(args: argparse.Namespace) -> Path | None:
     Raises:
         UsageError: There is no mkdocs.yml next to the errorbook configuration.
     """
-    from errorbook.docs.site import mkdocs_file
+    from errorbook import mkdocs_file
 
     config = project_config(args)
     site_config = mkdocs_file(config)
