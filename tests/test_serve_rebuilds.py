@@ -178,6 +178,13 @@ examples:
     code: 'curl -H "Authorization: Bearer $NEW" https://api.example.com/charges'
 """
 
+MISSING_SCOPE = (
+    REVOKED.replace("Key Revoked", "Missing Scope")
+    .replace("status: 401", "status: 403")
+    .replace("was revoked by its owner", "lacks the scope this route needs")
+    .replace("Someone revoked the key in the dashboard", "The key was made for reading only")
+)
+
 Change = Callable[[Path], None]
 
 CHANGES: dict[str, Change] = {
@@ -192,6 +199,10 @@ CHANGES: dict[str, Change] = {
         catalog / "auth" / "missing.yaml", "title: Unauthorized", "title: No Credentials"
     ),
     "add an entry": lambda catalog: _add(catalog / "auth" / "revoked.yaml", REVOKED),
+    # auth/missing_scope extends the words of auth/missing, whose page gains a search boost.
+    "add an entry extending another's code": lambda catalog: _add(
+        catalog / "auth" / "missing_scope.yaml", MISSING_SCOPE
+    ),
     "delete an entry": lambda catalog: (catalog / "auth" / "expired.yaml").unlink(),
     "rename an entry others link to": lambda catalog: _rename(
         catalog, "auth/missing", "auth/absent"

@@ -16,7 +16,6 @@ from errorbook.core.serialize import pretty_json
 from errorbook.docs import markdown
 from errorbook.docs.entry_text import EntryView
 from errorbook.docs.page_text import SITE, SiteText
-from errorbook.docs.search_rank import search_boosts
 from errorbook.docs.usage import PythonUsage, python_usage
 from errorbook.model import Catalog, ErrorDef, Example, ExampleKind, Field, Shape, Step
 from errorbook.model.layout import HOME_PAGE, alias_page_path, folder_page_path, page_path
@@ -188,6 +187,8 @@ def entry_page(
     response: ExampleResponse,
     package: str | None,
     text: SiteText = SITE,
+    *,
+    search_boost: float | None = None,
 ) -> EntryPage:
     """The view of one error page.
 
@@ -197,6 +198,8 @@ def entry_page(
         response: The generated package's own example response for this entry.
         package: The import name of the generated package, or None when none is configured.
         text: How catalog text is escaped: for the site (the default), or for a terminal.
+        search_boost: The page's weight in the site's search, when it needs one
+            (`errorbook.docs.search_rank.search_boosts`).
 
     Returns:
         The view the error page template prints.
@@ -213,7 +216,7 @@ def entry_page(
         description=text.top_markdown(entry.description).strip(),
         callout_title=text.title(entry.title),
         type_span=text.code(entry.type_uri),
-        front_matter=_front_matter(entry, search_boosts(catalog).get(entry.code)),
+        front_matter=_front_matter(entry, search_boost),
         tags=tuple(front_matter_html(tag) for tag in entry.tags),
         response=response_view(response),
         members=tuple(item for field_ in entry.fields for item in _members(field_, text)),

@@ -17,6 +17,7 @@ from errorbook.disk import stat_key, walk
 from errorbook.docs.entry_page import ExampleResponse, entry_page, response_view
 from errorbook.docs.index_pages import folder_pages, home_page, redirect_pages, status_page
 from errorbook.docs.page_text import SiteText
+from errorbook.docs.search_rank import search_boosts
 from errorbook.docs.templating import PACKAGED_TEMPLATES, environment, load, render
 from errorbook.model import Catalog, ErrorDef
 from errorbook.python.examples import runtime_examples
@@ -63,9 +64,17 @@ def render_docs(
     env = environment(config.templates)
     load(env, "docs/error.md.j2")  # compiled once, before any worker is forked
     text = SiteText(raw_html=config.markdown_html)
+    boosts = search_boosts(catalog)
 
     def render_entry(entry: ErrorDef) -> tuple[str, str]:
-        page = entry_page(entry, catalog, examples[entry.code], config.pages_package, text)
+        page = entry_page(
+            entry,
+            catalog,
+            examples[entry.code],
+            config.pages_package,
+            text,
+            search_boost=boosts.get(entry.code),
+        )
         context = {"page": page, "entry": page.entry, "notice": _notice(config, entry.source)}
         return page.path, _render(env, "docs/error.md.j2", context)
 
@@ -73,12 +82,14 @@ def render_docs(
 
     def inputs(entry: ErrorDef) -> tuple[object, tuple[object, ...]]:
         # Everything entry_page and the template read: the entry, the entries it links to,
-        # the example response, the settings and the templates.
+        # the example response, its search boost (which other codes decide), the settings
+        # and the templates.
         linked = [catalog.get(code) for code in entry.related]
         if entry.deprecated is not None and entry.deprecated.replaced_by:
             linked.append(catalog.get(entry.deprecated.replaced_by))
         response = response_view(examples[entry.code])
-        return entry.code, (entry, *linked, response, catalog.base_uri, config, state)
+        boost = boosts.get(entry.code)
+        return entry.code, (entry, *linked, response, boost, catalog.base_uri, config, state)
 
     rendered = dict(_PAGES.map(render_entry, catalog.entries, inputs))
     notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
 
 from errorbook.model import Catalog
 
@@ -33,21 +32,13 @@ SEPARATOR = r"[\s\-/:]+"
 BOOST = 1.4
 _WORDS = re.compile(SEPARATOR)
 
-_last: tuple[Catalog, Mapping[str, float]] | None = None
 
-
-def search_boosts(catalog: Catalog) -> Mapping[str, float]:
+def search_boosts(catalog: Catalog) -> dict[str, float]:
     """``{code: boost}`` for the error pages whose code's words begin another code's words.
 
-    Computed once per catalog (the pages of one run share it).
+    Each depends on the whole catalog's codes: compute it once per run, for every page.
     """
-    global _last
-    if _last is None or _last[0] is not catalog:
-        _last = (catalog, _boosts([entry.code for entry in catalog.entries]))
-    return _last[1]
-
-
-def _boosts(codes: list[str]) -> dict[str, float]:
+    codes = [entry.code for entry in catalog.entries]
     words = {code: [w for w in _WORDS.split(code.lower()) if w] for code in codes}
     index = sorted({(word, code) for code, parts in words.items() for word in parts})
     keys = [word for word, _ in index]
