@@ -130,7 +130,7 @@ def start_source_check(
     interesting = files.top_names | {config.package_name}
     with collecting_rarely():
         reading = map_ahead(functools.partial(_extract, interesting), items, weights=weights)
-    return SourceCheck(config, files, source_paths, test_paths, reading)
+    return SourceCheck(config.root, config.package_name, files, source_paths, test_paths, reading)
 
 
 class SourceCheck:
@@ -138,13 +138,15 @@ class SourceCheck:
 
     def __init__(
         self,
-        config: Config,
+        root: Path,
+        package: str,
         files: SourceFiles,
         sources: tuple[Path, ...],
         tests: tuple[Path, ...],
         reading: Ahead[FileFacts],
     ) -> None:
-        self._config = config
+        self._root = root
+        self._package = package
         self._files = files
         self._sources = sources
         self._tests = tests
@@ -154,10 +156,10 @@ class SourceCheck:
         self, catalog: Catalog, *, strict: bool = False, routes: bool = False
     ) -> SourceReport:
         """Check what was read against ``catalog``; the arguments are `check_source`'s."""
-        files, root = self._files, self._config.root
+        files, root = self._files, self._root
         with collecting_rarely():
             facts = {item.path: item for item in self._reading.results()}
-        api = package_api(catalog, self._config.package_name or "")
+        api = package_api(catalog, self._package)
         resolver = Resolver(facts, files, api)
         found = list(_findings(files, facts, resolver, root, self._sources, self._tests))
         diagnostics = sort_diagnostics(promote_warnings(found) if strict else found)

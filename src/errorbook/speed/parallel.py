@@ -56,7 +56,7 @@ class Ahead(Generic[R]):
         self._pool: Any = None
         self._parts: Iterator[list[R]] | None = None
         self._unfreeze = False
-        if workers >= 2 and _can_fork():
+        if workers >= 2:
             global _task
             _task = (function, items)
             # Small enough chunks that no worker waits long for the last one, large enough
@@ -113,12 +113,18 @@ def map_ahead(
     so a `parallel_map` meanwhile runs its plain loop here: every core stays busy.
     """
     work = len(items) if weights is None else sum(weights)
-    return Ahead(function, items, min(_workers(), int(work // MIN_ITEMS_PER_WORKER), len(items)))
+    return Ahead(function, items, min(_workers_for(work), len(items)))
 
 
 def would_fork(work: float) -> bool:
     """Whether `parallel_map` would start workers for this much work (in entries loaded)."""
-    return min(_workers(), int(work // MIN_ITEMS_PER_WORKER)) >= 2 and _can_fork()
+    return _workers_for(work) >= 2
+
+
+def _workers_for(work: float) -> int:
+    """How many workers this much work repays, where forking is safe; under 2: none."""
+    workers = min(_workers(), int(work // MIN_ITEMS_PER_WORKER))
+    return workers if _can_fork() else 0
 
 
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
