@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import pickle
 import subprocess
 import sys
+import threading
+from logging.handlers import QueueListener
 from pathlib import Path
 
 import pytest
@@ -20,8 +24,26 @@ from errorbook.speed.parallel import MIN_ITEMS_PER_WORKER, parallel_map
 MANY = 3 * MIN_ITEMS_PER_WORKER
 
 
+@pytest.fixture(autouse=True)
+def one_thread() -> None:
+    """parallel_map forks only from a process with one thread. A Litestar app, made by the
+    adapter tests, starts logging threads that outlive it; left running, they would make every
+    test here compare the plain loop with itself."""
+    # Found as objects: each app configures logging anew, so their handlers may be gone. By
+    # type(), not isinstance(), which would make a lazy object (Django's settings) set itself up.
+    for listener in [item for item in gc.get_objects() if issubclass(type(item), QueueListener)]:
+        if listener._thread is not None:
+            listener.stop()
+            atexit.unregister(listener.stop)  # it would stop again, and fail, at exit
+    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: parallel_map starts no workers")
+
+
 def test_results_come_back_in_order() -> None:
-    assert parallel_map(lambda n: n * n, range(MANY)) == [n * n for n in range(MANY)]
+    results = parallel_map(lambda n: (n * n, os.getpid()), range(MANY))
+    assert [square for square, _ in results] == [n * n for n in range(MANY)]
+    assert os.getpid() not in {pid for _, pid in results}, "the workers computed them"
 
 
 _AHEAD = """
@@ -47,8 +69,6 @@ print(workers)
 def test_work_ahead_runs_while_the_caller_works_and_stops_when_given_up() -> None:
     # A fresh interpreter: workers are forked only from a process with one thread, and a
     # test session may have others.
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one core: no workers to start")
     ran = subprocess.run(
         [sys.executable, "-c", _AHEAD], capture_output=True, text=True, check=False
     )
