@@ -43,10 +43,22 @@ build(config, serve_url={SERVE_URL!r})
 EPOCH = "1700000000"
 
 
+class _Server:
+    """What the plugins' ``on_serve`` sees of MkDocs' live-reload server."""
+
+    def __init__(self, builder: Callable[[], None]) -> None:
+        self.builder = builder
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
 class _Serve:
     """MkDocs 1.6's ``serve`` without the server: one plugin collection kept from the first
     build on (as ``serve`` keeps plugins that have ``on_startup``), a fresh configuration per
-    rebuild, the site built with the serve URL."""
+    full build, the site built with the serve URL, and each rebuild made by the server's
+    builder as the plugins' ``on_serve`` left it (``full=True``: MkDocs' own full build)."""
 
     def __init__(self, project: Path, site: Path) -> None:
         self.project, self.site = project, site
@@ -55,14 +67,27 @@ class _Serve:
         self.config = self._config()
         self.config.plugins.on_startup(command="serve", dirty=False)
         self.converted: list[str] = []
+        self.full_builds = 0
+        self.server = _Server(self._full_build)
 
     def _config(self) -> MkDocsConfig:
         config = load_mkdocs_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
         config.site_url = SERVE_URL
         return config
 
-    def rebuild(self, first: bool = False) -> None:
-        mkdocs_build(self.config if first else self._config(), serve_url=SERVE_URL)
+    def _full_build(self) -> None:
+        self.full_builds += 1
+        mkdocs_build(self._config(), serve_url=SERVE_URL)
+
+    def start(self) -> None:
+        mkdocs_build(self.config, serve_url=SERVE_URL)
+        self.config.plugins.on_serve(self.server, config=self.config, builder=self._full_build)
+
+    def rebuild(self, *, full: bool = False) -> None:
+        if full:
+            self._full_build()
+        else:
+            self.server.builder()
 
     def close(self) -> None:
         self.config.plugins.on_shutdown()
@@ -90,7 +115,7 @@ def serve(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
     monkeypatch.setattr(page_memo, "convert", counted)
     try:
-        session.rebuild(first=True)
+        session.start()
         yield session
     finally:
         session.close()
@@ -213,14 +238,28 @@ CHANGES: dict[str, Change] = {
 }
 
 
+@pytest.mark.parametrize("full", [False, True], ids=["server's builder", "MkDocs' build"])
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_rebuild_after_a_change_is_the_full_build(
-    serve: _Serve, tmp_path: Path, change: str
+    serve: _Serve, tmp_path: Path, change: str, full: bool
+) -> None:
+    CHANGES[change](serve.project / "catalog")
+    serve.rebuild(full=full)
+
+    _assert_same_as_full_build(serve, tmp_path / "full")
+
+
+@pytest.mark.parametrize(
+    ("change", "full_builds"),
+    [("nothing", 0), ("edit a description", 0), ("edit a linked title", 0), ("add an entry", 1)],
+)
+def test_edits_rebuild_only_their_pages_and_the_rest_gets_a_full_build(
+    serve: _Serve, change: str, full_builds: int
 ) -> None:
     CHANGES[change](serve.project / "catalog")
     serve.rebuild()
 
-    _assert_same_as_full_build(serve, tmp_path / "full")
+    assert serve.full_builds == full_builds
 
 
 def test_a_session_of_changes_stays_the_full_build(serve: _Serve, tmp_path: Path) -> None:

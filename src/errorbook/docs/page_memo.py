@@ -38,6 +38,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
+from errorbook.docs.page_rebuild import SearchEntries
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.parallel import parallel_map, would_fork
@@ -64,6 +65,8 @@ class PageMemo:
         self._site_key: bytes | None = None
         self._search_keys: dict[int, str] = {}
         self.template_code = TemplateCode()
+        #: Each page's search entries of the last build, for `errorbook.docs.page_rebuild`.
+        self.search_entries = SearchEntries()
         #: Whether results are kept for later builds (a preview server); a one-off build only
         #: uses the pages converted ahead, once each, and remembers nothing else.
         self.keep = False
@@ -106,12 +109,14 @@ class PageMemo:
             return _Layout(self, get_template(*args, **kwargs))
 
         env.get_template = memo_template
+        self.search_entries = SearchEntries()
         for plugin in config.plugins.values():
             index = getattr(plugin, "search_index", None)
             add = getattr(index, "add_entry_from_context", None)
             entries = getattr(index, "entries", getattr(index, "_entries", None))
             if index is not None and add is not None and isinstance(entries, list):
                 index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
+                self.search_entries.indexes.append((plugin, entries))
 
     def finish(self) -> None:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
@@ -139,12 +144,13 @@ class PageMemo:
         key = digest(settings, page.url, repr((page.title, page.meta)), _toc(page.toc))
         key = digest(key, page.content or "")
         found = self.search.get(key)
+        before = len(entries)
         if found is None:
-            before = len(entries)
             add(page)
             self.search.put(key, json.dumps(entries[before:]))
         else:
             entries.extend(json.loads(found))
+        self.search_entries.record(plugin, page, entries[before:])
 
     def layout(self, template: Any, context: dict[str, Any]) -> str:
         """The theme's page for ``context``, rendered or remembered."""

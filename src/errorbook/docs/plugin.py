@@ -30,6 +30,7 @@ from errorbook.docs.kept_site import keep_site, release_site
 from errorbook.docs.markdown_config import unrendered_markup
 from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.page_memo import PageMemo
+from errorbook.docs.page_rebuild import PageRebuild, file_status
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
@@ -61,6 +62,8 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         #: this instance, and so the memo, lives across rebuilds (it has ``on_startup``).
         self.memo = PageMemo()
         self.site: KeptSite | None = None
+        #: Under ``serve``, the last full build, to rebuild only the pages that changed.
+        self.rebuild: PageRebuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Declaring it makes MkDocs keep this instance across ``serve`` rebuilds; there, each
@@ -68,14 +71,24 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         keep_results(command == "serve")
         # ...and the site folder is kept: only changed files are written (speed.kept_site).
         self.site = keep_site() if command == "serve" else None
+        self.rebuild = PageRebuild() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         keep_results(False)
+        self.rebuild = None
         if self.site is not None:
             release_site()
             self.site = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.rebuild is not None:
+            self.rebuild.forget()
+        self._regenerate(config)
+        if self.rebuild is not None:
+            watched = self._watched(config)
+            self.rebuild.note(config=config, watched=watched, status=file_status(watched))
+
+    def _regenerate(self, config: MkDocsConfig) -> None:
         project = self._project(config)
         try:
             run = regenerate(project, on_wait=log.info)
@@ -111,6 +124,8 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
         nav.items = [_flatten(item) for item in nav.items]
         self.memo.start(config, files)
+        if self.rebuild is not None:
+            self.rebuild.note(files=files, nav=nav)
         return nav
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
@@ -129,6 +144,8 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.memo.attach(env, config)
+        if self.rebuild is not None:
+            self.rebuild.note(env=env)
         return env
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
@@ -140,13 +157,45 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         self.memo.finish()
         if self.site is not None:
             self.site.finish()
+        if self.rebuild is not None:
+            self.rebuild.complete()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.rebuild is not None:
+            self.rebuild.forget()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         project = self._project(config)
         for folder in (project.catalog, project.templates):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
+        if self.rebuild is not None:
+            server.builder = self._builder(server.builder)
         return server
+
+    def _builder(self, full_build: Any) -> Any:
+        """The server's builder: only the changed pages when that is all that changed."""
+        rebuild = self.rebuild
+
+        def build() -> None:
+            if rebuild is None or not rebuild.run(self._regenerate, self.memo.search_entries):
+                full_build()
+
+        return build
+
+    def _watched(self, config: MkDocsConfig) -> tuple[Path, ...]:
+        """The files whose changes send the server rebuilding, but the catalog: regenerating
+        turns its changes into changes of ``docs_dir``."""
+        project = self._project(config)
+        found = [Path(config.docs_dir), project.source]
+        if config.config_file_path:
+            found.append(Path(config.config_file_path))
+        found += [Path(path) for path in config.watch]
+        if project.templates is not None:
+            found.append(project.templates)
+        if config.theme.custom_dir:
+            found.append(Path(config.theme.custom_dir))
+        return tuple(path.absolute() for path in found)
 
     def _project(self, config: MkDocsConfig) -> Config:
         explicit = Path(self.config.config) if self.config.config else None

@@ -1,0 +1,228 @@
+"""Under ``serve``, rebuild only the pages whose Markdown changed, when nothing else did.
+
+Serves the live-preview targets of the benchmark report (from saving an entry to the served page
+showing it, at most 2 s at 1,000 entries): even with every page's conversion, search entries and
+layout remembered (`errorbook.docs.page_memo`), a MkDocs build walks every page, about 1.1 s at
+1,000 entries when nothing changed at all. After a full build, the plugin keeps that build's
+files, navigation and template environment here; on the next change `PageRebuild.run` compares
+the watched files with what that build read and, when only existing documentation pages changed,
+runs MkDocs' own per-page steps (``_populate_page``, ``_build_page``) for those pages alone, then
+writes the search index again from every page's entries in site order. Anything else falls back
+to the full build: a file added, deleted or changed outside ``docs_dir`` pages (``mkdocs.yml``,
+the errorbook configuration, templates, watched folders), a plugin this module does not know, a
+page in the navigation whose title or metadata changed (the sidebar of every page shows them),
+or a page whose tags changed or that lists tags.
+
+A page's HTML depends on its own Markdown and metadata, the configuration, the navigation and
+the set of files; the last three are the full build's, unchanged, so the pages rebuilt here are
+byte for byte what a full build makes (the serve tests compare them), and the others are
+already on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+#: Plugins whose state across pages this module keeps right (anything else: a full build).
+KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags", "errorbook"})
+#: A file's status as far as telling a change goes: modification time and size.
+Status = tuple[int, int]
+
+
+@dataclass
+class LastBuild:
+    """What the last full build read and made, for rebuilding some of its pages."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Any
+    watched: tuple[Path, ...]
+    status: dict[str, Status]
+
+
+class PageRebuild:
+    """The last full build of a preview server, and the rebuild of its changed pages."""
+
+    def __init__(self) -> None:
+        self.last: LastBuild | None = None
+        self._pending: dict[str, Any] = {}
+
+    def forget(self) -> None:
+        """A build starts or failed: the next change gets a full build unless one completes."""
+        self.last = None
+        self._pending = {}
+
+    def note(self, **parts: Any) -> None:
+        """Record part of the running full build (its files, navigation, environment...)."""
+        self._pending.update(parts)
+
+    def complete(self) -> None:
+        """The full build finished: keep it, if every part was noted."""
+        parts, self._pending = self._pending, {}
+        names = ("config", "files", "nav", "env", "watched", "status")
+        if all(name in parts for name in names):
+            self.last = LastBuild(**{name: parts[name] for name in names})
+
+    def run(self, regenerate: Callable[[MkDocsConfig], None], entries: SearchEntries) -> bool:
+        """Regenerate, then rebuild the changed pages; False when a full build is needed."""
+        last = self.last
+        if last is None or not set(last.config.plugins) <= KNOWN_PLUGINS:
+            return False
+        regenerate(last.config)
+        status = file_status(last.watched)
+        changed = _changed_files(last, status)
+        if changed is None:
+            return False
+        self.last = None  # until the rebuild completes, a failure leaves a full build next
+        if _rebuild(last, changed, entries):
+            last.status = status
+            self.last = last
+            return True
+        return False
+
+
+class SearchEntries:
+    """Each page's search entries, per search plugin, in the order a full build adds them."""
+
+    def __init__(self) -> None:
+        self.by_page: dict[tuple[int, str], list[Any]] = {}
+        self.indexes: list[tuple[Any, list[Any]]] = []
+
+    def record(self, plugin: Any, page: Page, entries: list[Any]) -> None:
+        self.by_page[(id(plugin), page.file.src_uri)] = entries
+
+    def reassemble(self, pages: Iterable[Page]) -> None:
+        """Put every index's entries back in site order, the changed pages' replaced."""
+        uris = [page.file.src_uri for page in pages]
+        for plugin, entries in self.indexes:
+            entries[:] = [item for uri in uris for item in self.by_page.get((id(plugin), uri), ())]
+
+
+def file_status(roots: Iterable[Path]) -> dict[str, Status]:
+    """The status of every file under ``roots`` (files or folders), by absolute path."""
+    found: dict[str, Status] = {}
+    for root in roots:
+        if root.is_file():
+            info = root.stat()
+            found[str(root)] = (info.st_mtime_ns, info.st_size)
+        elif root.is_dir():
+            _walk(str(root), found)
+    return found
+
+
+def _walk(folder: str, found: dict[str, Status]) -> None:
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in listing:
+        if entry.is_dir(follow_symlinks=False):
+            _walk(entry.path, found)
+        else:
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            found[entry.path] = (info.st_mtime_ns, info.st_size)
+
+
+def _changed_files(last: LastBuild, status: dict[str, Status]) -> list[File] | None:
+    """The site's files that changed, in site order; None if any other watched file did."""
+    if status.keys() != last.status.keys():
+        return None
+    changed = {path for path, now in status.items() if last.status[path] != now}
+    found: list[File] = []
+    for file in last.files:
+        if file.abs_src_path in changed and file.inclusion.is_in_serve():  # type: ignore[no-untyped-call]
+            changed.discard(file.abs_src_path)
+            found.append(file)
+    return None if changed else found
+
+
+def _documentation(last: LastBuild) -> list[File]:
+    inclusion = InclusionLevel.is_in_serve
+    return list(last.files.documentation_pages(inclusion=inclusion))
+
+
+def _rebuild(last: LastBuild, changed: list[File], entries: SearchEntries) -> bool:
+    """MkDocs' steps for the ``changed`` files alone; False (nothing written) when a full build
+    is needed."""
+    config, files, nav = last.config, last.files, last.nav
+    pages = [file.page for file in changed if file.page is not None]
+    if len(pages) != sum(file.is_documentation_page() for file in changed):
+        return False
+    in_nav = {id(page) for page in nav.pages}
+    tags = _tags_plugin(config)
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    if config.strict:
+        mkdocs_log.addHandler(counter)
+    try:
+        for page in pages:
+            before = (page.title, dict(page.meta))
+            lists_tags = tags is not None and _lists_tags(tags, page)
+            mkdocs_build._populate_page(page, config, files)
+            if id(page) in in_nav and (page.title, page.meta) != before:
+                return False
+            if lists_tags or (tags is not None and _tags_moved(tags, page, before[1])):
+                return False
+        for file in changed:
+            if not file.is_documentation_page():
+                file.copy_file()
+        documentation = _documentation(last)
+        for page in pages:
+            excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            mkdocs_build._build_page(page, config, documentation, nav, last.env, excluded=excluded)
+        for page in pages:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        entries.reassemble(file.page for file in documentation if file.page is not None)
+        for plugin, _ in entries.indexes:
+            plugin.on_post_build(config=config)
+        if counts := counter.get_counts():
+            message = ", ".join(f"{number} {level.lower()}s" for level, number in counts)
+            raise Abort(f"Aborted with {message} in strict mode!")
+    except BuildError as error:
+        logging.getLogger("mkdocs.commands.build").error(str(error))
+        raise Abort("Aborted with a BuildError!") from None
+    finally:
+        mkdocs_log.removeHandler(counter)
+    return True
+
+
+def _tags_plugin(config: MkDocsConfig) -> Any:
+    for name in ("material/tags", "tags"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.enabled:
+            return plugin
+    return None
+
+
+def _tags_moved(plugin: Any, page: Page, meta_before: dict[str, Any]) -> bool:
+    """Whether the page's tags changed: the pages listing tags then change too."""
+    name = plugin.config.tags_name_property
+    return bool(page.meta.get(name) != meta_before.get(name))
+
+
+def _lists_tags(plugin: Any, page: Page) -> bool:
+    """Whether the page lists tags, before or after its change (tags come from every page)."""
+    if any(listing.page is page for listing in plugin.listings or ()):
+        return True
+    try:
+        return str(plugin.config.listings_directive) in page.file.content_string
+    except (OSError, ValueError):
+        return True
