@@ -48,14 +48,21 @@ def search_boosts(catalog: Catalog) -> dict[str, float]:
         end = bisect.bisect_left(keys, word + "\uffff")
         return {code for _, code in index[start:end]}
 
+    def extends(other: str, parts: list[str]) -> bool:
+        return all(any(mine.startswith(part) for mine in words[other]) for part in parts)
+
     extended_by: dict[str, set[str]] = {}
     for code, parts in words.items():
-        found: set[str] | None = None
-        for word in sorted(set(parts), key=lambda w: -len(w)):  # the longest word: fewest codes
-            found = beginning(word) if found is None else found & beginning(word)
-            if not found:
-                break
-        longer = {other for other in found or () if len(other) > len(code)}
+        if not parts:
+            continue
+        # The codes with a word beginning with this code's longest word are few; each is then
+        # checked for the other words, instead of intersecting the many codes of short words.
+        longest, *others = sorted(set(parts), key=lambda w: -len(w))
+        longer = {
+            other
+            for other in beginning(longest)
+            if len(other) > len(code) and extends(other, others)
+        }
         if longer:
             extended_by[code] = longer
     heights: dict[str, int] = {}
