@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from errorbook.core.serialize import dump_json, pretty_json
+from errorbook.core.serialize import dump_json, encoded, pretty_json
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats()
@@ -72,3 +72,14 @@ def test_what_json_cannot_carry_is_refused_as_json_refuses_it(value: object, mes
         pretty_json(value)
     with pytest.raises(TypeError):
         json.dumps(value, indent=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VALUES, _VALUES, st.text())
+def test_a_part_written_ahead_is_placed_as_if_written_in_place(
+    part: object, other: object, key: str
+) -> None:
+    # catalog.json and the combined schema include each entry's part as written last time.
+    whole = {key: [other, part, {"nested": part}]}
+    ahead = {key: [other, encoded(part), {"nested": encoded(part)}]}
+    assert pretty_json(ahead) == pretty_json(whole)

@@ -8,8 +8,23 @@ YAML readers (OpenAPI tools read JSON as YAML) read back the same values as JSON
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from errorbook.core.escape import json_string as _encode_string
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A value `pretty_json` already wrote, placed as it is (indented to fit) in a larger
+    document: under a preview server, each entry's part of ``catalog.json`` and of the combined
+    schema is written once, not again on every rebuild."""
+
+    text: str
+
+
+def encoded(data: object) -> Encoded:
+    """``data`` written by `pretty_json`, for a larger document to include."""
+    return Encoded(pretty_json(data))
 
 
 def dump_json(data: object) -> str:
@@ -65,6 +80,9 @@ def _encode(value: object, newline: str, parts: list[str]) -> None:
                 _encode(item, inner, parts)
             separator = "," + inner
         parts.append(newline + "]")
+    elif kind is Encoded:
+        # JSON strings never hold a raw line break, so every one starts a line to indent.
+        parts.append(value.text.replace("\n", newline))  # type: ignore[attr-defined]
     else:
         parts.append(_encode_scalar(value))
 

@@ -8,6 +8,7 @@ serves the YAML files and the index.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from errorbook.model import Catalog, Deprecation, ErrorDef, Field, Shape
@@ -17,12 +18,15 @@ from errorbook.model.layout import MEDIA_TYPES, combined_url, docs_url, schema_u
 INDEX_FORMAT = 1
 
 
-def catalog_index(catalog: Catalog, source: str) -> dict[str, Any]:
+def catalog_index(
+    catalog: Catalog, source: str, types: Sequence[object] | None = None
+) -> dict[str, Any]:
     """The content of ``catalog.json``.
 
     Args:
         catalog: The loaded catalog.
         source: The catalog folder as the header names it, e.g. ``catalog/``.
+        types: Each entry's `type_record`, as the caller has it (default: made here).
 
     Returns:
         A JSON-ready mapping; ``types`` is sorted by code.
@@ -37,11 +41,12 @@ def catalog_index(catalog: Catalog, source: str) -> dict[str, Any]:
         "media_type": MEDIA_TYPES[catalog.envelope],
         "schema": combined_url(catalog),
         "count": len(catalog.entries),
-        "types": [_entry(catalog, entry) for entry in catalog.entries],
+        "types": [type_record(catalog, e) for e in catalog.entries] if types is None else types,
     }
 
 
-def _entry(catalog: Catalog, entry: ErrorDef) -> dict[str, Any]:
+def type_record(catalog: Catalog, entry: ErrorDef) -> dict[str, Any]:
+    """The entry's item of ``catalog.json``'s ``types``."""
     deprecated = entry.deprecated
     return {
         "code": entry.code,

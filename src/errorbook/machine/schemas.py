@@ -11,6 +11,8 @@ with ``if``/``then``, so a wrong body gets the errors of its own type, not those
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from errorbook.model import Catalog, Envelope, ErrorDef
 from errorbook.model.body_schema import DIALECT, Schema, envelope, problem_object
 from errorbook.model.layout import combined_url, schema_url
@@ -34,17 +36,22 @@ def problem_schema(catalog: Catalog, entry: ErrorDef) -> Schema:
     }
 
 
-def combined_schema(catalog: Catalog, source: str) -> Schema:
+def combined_schema(
+    catalog: Catalog, source: str, embedded: Sequence[object] | None = None
+) -> Schema:
     """The schema of every response body of the catalog, in its envelope.
 
     Args:
         catalog: The catalog.
         source: The catalog folder as the header names it, e.g. ``catalog/``.
+        embedded: Each entry's `embedded_schema`, as the caller has it (default: made here).
 
     Returns:
         A JSON Schema 2020-12 document that bundles every type's schema under ``$defs``.
     """
-    bundled = {entry.code: _embedded(catalog, entry) for entry in catalog.entries}
+    if embedded is None:
+        embedded = [embedded_schema(catalog, entry) for entry in catalog.entries]
+    bundled = {entry.code: schema for entry, schema in zip(catalog.entries, embedded, strict=True)}
     problem = {
         "description": "An RFC 9457 problem object of one of the catalog's types.",
         "type": "object",
@@ -75,7 +82,8 @@ def _envelope_description(kind: Envelope) -> str:
     return "A response body of the catalog: {meta: {requestId}, error: <RFC 9457 problem object>}."
 
 
-def _embedded(catalog: Catalog, entry: ErrorDef) -> Schema:
+def embedded_schema(catalog: Catalog, entry: ErrorDef) -> Schema:
+    """The entry's schema as the combined schema bundles it (without the generated notice)."""
     schema = problem_schema(catalog, entry)
     del schema["$comment"]
     return schema
