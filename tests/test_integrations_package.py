@@ -160,7 +160,13 @@ def test_the_adapters_fixed_part_is_errorbooks_own_copied_verbatim(
     source = Path(errorbook.python.runtime.web.__file__).parent
     copied = acme["wrapped"].folder / "acme_errors" / "_runtime" / "web"
     assert sorted(p.name for p in copied.glob("*.py")) == sorted(
-        ["__init__.py", "core.py", "openapi.py", *(f"{name}.py" for name in FRAMEWORKS)]
+        [
+            "__init__.py",
+            "core.py",
+            "openapi.py",
+            *(f"{name}.py" for name in FRAMEWORKS),
+            "litestar_response.py",
+        ]
     )
     for path in copied.glob("*.py"):
         notice, _, rest = path.read_text(encoding="utf-8").partition('"""')

@@ -35,6 +35,8 @@ from errorbook.write.notice import catalog_source
 
 #: The framework-neutral modules every adapter needs.
 CORE_MODULES = ("__init__.py", "core.py", "openapi.py")
+#: The modules of a framework's adapter, where it is more than ``<framework>.py``.
+FRAMEWORK_MODULES = {"litestar": ("litestar.py", "litestar_response.py")}
 #: What each framework's module exports, and how an application uses it.
 EXPORTS: dict[str, tuple[str, ...]] = {
     "fastapi": ("install", "responses"),
@@ -65,7 +67,7 @@ def integration_files(
     if not config.integrations or config.python_package is None:
         return {}
     web = f"{RUNTIME_PACKAGE}/web"
-    names = [*CORE_MODULES, *(f"{name}.py" for name in config.integrations)]
+    names = [*CORE_MODULES, *(n for name in config.integrations for n in framework_modules(name))]
     files = copied_modules("errorbook.python.runtime.web", web, names)
     source = catalog_source(config)
     files[f"{INTEGRATIONS_PACKAGE}/__init__.py"] = _init_module(catalog, config, source)
@@ -75,6 +77,11 @@ def integration_files(
         openapi_data(catalog, config, package)
     )
     return {config.python_package / path: text for path, text in sorted(files.items())}
+
+
+def framework_modules(framework: str) -> tuple[str, ...]:
+    """The modules of ``_runtime/web`` that one framework's adapter is made of."""
+    return FRAMEWORK_MODULES.get(framework, (f"{framework}.py",))
 
 
 def openapi_data(

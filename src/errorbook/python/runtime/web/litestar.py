@@ -7,9 +7,10 @@ header), ``ValidationException`` and any other exception (the 500 problem, logge
 traceback), and adds the catalog's components to the OpenAPI document
 (``/schema/openapi.json``), where ``responses(...)`` on a route refers to them.
 
-A problem response carries the request's id (see `request_id`); other responses are left
-as they are: a middleware or a send hook that echoed it on every response cost every
-Litestar request about 7% more (`python -m benchmarks --only adapters`).
+A problem response (`litestar_response.ProblemResponse`: Litestar's ``Response``, sent for
+less) carries the request's id (see `request_id`); other responses are left as they are: a
+middleware or a send hook that echoed it on every response cost every Litestar request
+about 7% more (`python -m benchmarks --only adapters`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from litestar.plugins import InitPlugin, OpenAPISchemaPlugin
 
 from ..problem import Problem
 from . import core, openapi
+from .litestar_response import ProblemResponse
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -185,7 +187,7 @@ class ProblemPlugin(InitPlugin, OpenAPISchemaPlugin):
         request_id = _request_id(request.scope, self.settings)
         status, headers, body = core.respond(problem, request_id, self.settings, extra)
         media = headers.pop("Content-Type")
-        return Response(body, status_code=status, headers=headers, media_type=media)
+        return ProblemResponse(body, status, headers, media)
 
 
 def request_id(request: AnyRequest) -> str:
