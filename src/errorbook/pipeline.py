@@ -6,11 +6,12 @@ happened as data (`RunResult`) and never print: the shells decide how to show it
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from errorbook.core.diagnostics import (
@@ -21,13 +22,22 @@ from errorbook.core.diagnostics import (
     promote_warnings,
     to_record,
 )
-from errorbook.core.errors import UsageError
+from errorbook.core.errors import CatalogError, UsageError
 from errorbook.model import Catalog
 from errorbook.read.config import Config
 from errorbook.read.site_settings import MKDOCS_FILE
 from errorbook.speed import collecting_rarely
+from errorbook.speed.isolated import in_child
 from errorbook.speed.memo import sweep_results
-from errorbook.speed.unchanged import LastRun, RunInputs, forget, observe, remember, unchanged
+from errorbook.speed.unchanged import (
+    LastRun,
+    RunInputs,
+    Seen,
+    forget,
+    observe,
+    remember,
+    unchanged,
+)
 from errorbook.write.apply import write_changes
 from errorbook.write.files import FileChange, check_outputs, managed_dirs
 from errorbook.write.lock import project_lock
@@ -163,6 +173,7 @@ def regenerate(
     strict: bool = False,
     on_checked: Callable[[RunResult], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    isolated: bool = False,
 ) -> RunResult:
     """Bring every generated file up to date with the catalog.
 
@@ -179,6 +190,10 @@ def regenerate(
         on_checked: Called with the check's result before anything is generated, so a shell
             can show the diagnostics even when generating then fails.
         on_wait: Told, once, when the run waits for another run in the project.
+        isolated: Run in a forked child process where that is safe
+            (`errorbook.speed.isolated`), so the memory loading and generating used is given
+            back before the caller goes on, to build the site for instance; the result then
+            has no ``catalog``, and the callbacks are called in the child.
 
     Returns:
         The diagnostics and the files changed.
@@ -198,21 +213,42 @@ def regenerate(
             if on_checked is not None:
                 on_checked(replayed)
             return replayed
-        with collecting_rarely():
-            checked = validate(config, strict=strict)
-            if on_checked is not None:
-                on_checked(checked)
-            if checked.catalog is None:
-                return checked
-            clock = _Clock()
-            clock.timings.update(checked.timings)
-            files = generate_outputs(checked.catalog, config, clock.stage)
-            with clock.stage("write"):
-                forget(inputs)  # a run killed while writing must leave no record behind
-                written = write_changes(files, managed)
-            sweep_results()  # a preview server keeps what this run used, and no more
-            replay = [to_record(diagnostic) for diagnostic in checked.diagnostics]
-            remember(seen, checked.entries, files, written.footprint, managed, replay)
+        if not isolated:
+            return _regenerate(config, strict, on_checked, inputs, seen, managed)
+        work = functools.partial(_regenerate_apart, config, strict, inputs, seen, managed)
+        checked, result, error = in_child(work)
+        if on_checked is not None and checked is not None:
+            on_checked(checked)
+        if error is not None:
+            raise error
+        assert result is not None
+        return result
+
+
+def _regenerate(
+    config: Config,
+    strict: bool,
+    on_checked: Callable[[RunResult], None] | None,
+    inputs: RunInputs,
+    seen: Seen,
+    managed: Sequence[Path],
+) -> RunResult:
+    """`regenerate`'s work, under its lock, once the last run's record did not answer."""
+    with collecting_rarely():
+        checked = validate(config, strict=strict)
+        if on_checked is not None:
+            on_checked(checked)
+        if checked.catalog is None:
+            return checked
+        clock = _Clock()
+        clock.timings.update(checked.timings)
+        files = generate_outputs(checked.catalog, config, clock.stage)
+        with clock.stage("write"):
+            forget(inputs)  # a run killed while writing must leave no record behind
+            written = write_changes(files, managed)
+        sweep_results()  # a preview server keeps what this run used, and no more
+        replay = [to_record(diagnostic) for diagnostic in checked.diagnostics]
+        remember(seen, checked.entries, files, written.footprint, managed, replay)
     return RunResult(
         checked.diagnostics,
         checked.catalog,
@@ -221,6 +257,23 @@ def regenerate(
         written.changes,
         timings=clock.timings,
     )
+
+
+def _regenerate_apart(
+    config: Config, strict: bool, inputs: RunInputs, seen: Seen, managed: Sequence[Path]
+) -> tuple[RunResult | None, RunResult | None, CatalogError | None]:
+    """`_regenerate` in a child process: the check's result, the run's, or the error that
+    ended it, without the catalog (the parent calls ``on_checked`` and raises the error)."""
+    checked: list[RunResult] = []
+
+    def keep(result: RunResult) -> None:
+        checked.append(replace(result, catalog=None))
+
+    try:
+        result = _regenerate(config, strict, keep, inputs, seen, managed)
+    except CatalogError as error:
+        return (checked[0] if checked else None), None, error
+    return (checked[0] if checked else None), replace(result, catalog=None), None
 
 
 def _replay(last: LastRun, strict: bool) -> RunResult | None:

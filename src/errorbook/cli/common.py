@@ -106,7 +106,10 @@ def regenerate(config: Config, *, strict: bool) -> bool:
     """Bring the generated files up to date and print what happened; False on errors."""
     from errorbook import display_path, regenerate
 
-    run = regenerate(config, strict=strict, on_checked=print_diagnostics, on_wait=say)
+    # In a child process: a site build (build, serve) then starts with its memory given back.
+    run = regenerate(
+        config, strict=strict, on_checked=print_diagnostics, on_wait=say, isolated=True
+    )
     if not run.ok:
         return False
     say(run.summary)

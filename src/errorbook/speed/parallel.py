@@ -124,7 +124,7 @@ def would_fork(work: float) -> bool:
 def _workers_for(work: float) -> int:
     """How many workers this much work repays, where forking is safe; under 2: none."""
     workers = min(_workers(), int(work // MIN_ITEMS_PER_WORKER))
-    return workers if _can_fork() else 0
+    return workers if can_fork() else 0
 
 
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
@@ -139,6 +139,7 @@ def _workers() -> int:
     return min(int(requested), available) if requested.isdigit() else available
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Whether forking this process is safe: it can, and no other thread is running."""
     # Forking while another thread holds a lock (logging, imports) can deadlock the child.
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
