@@ -36,7 +36,7 @@ from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
 from errorbook.speed.kept_site import KeptSite
-from errorbook.speed.memo import keep_results
+from errorbook.speed.memo import keep_results, keeping_results
 
 log = get_plugin_logger("errorbook")
 #: errorbook's few style rules, served with the site (see the file for why).
@@ -91,7 +91,9 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
     def _regenerate(self, config: MkDocsConfig) -> None:
         project = self._project(config)
         try:
-            run = regenerate(project, on_wait=log.info)
+            # A one-off build starts from the memory regenerating gave back (speed.isolated);
+            # a preview server keeps what it loaded, for the next rebuild (speed.memo).
+            run = regenerate(project, on_wait=log.info, isolated=not keeping_results())
         except CatalogError as error:
             raise PluginError(terminal_text(f"errorbook: {error}")) from None
         if not run.ok:
@@ -140,6 +142,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
                     one_line=True,
                 )
             )
+        self.memo.release_markdown(page)
         return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -150,7 +153,9 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's indentation is a fifth of every page; see errorbook.docs.whitespace.
-        return self.memo.collapse(output)
+        collapsed = self.memo.collapse(output)
+        self.memo.release_content(page)
+        return collapsed
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
