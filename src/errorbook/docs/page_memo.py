@@ -38,6 +38,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
+from errorbook.docs.page_layout_ahead import LayoutAhead
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, SearchEntries
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
@@ -77,6 +78,10 @@ class PageMemo:
         #: them (`release_markdown`, `release_content`).
         self.release = False
         self._released = 0
+        #: In a one-off build: the pages laid out in workers ahead of MkDocs.
+        self.ahead = LayoutAhead()
+        self._env: Any = None
+        self._passing: str | None = None
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Begin a build (MkDocs' ``on_nav``): key its Markdown configuration and files, let
@@ -111,6 +116,7 @@ class PageMemo:
     def attach(self, env: Any, config: MkDocsConfig) -> None:
         """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``)."""
         env.bytecode_cache = self.template_code  # MkDocs makes a new environment per build
+        self._env = env
         get_template = env.get_template
 
         def memo_template(*args: Any, **kwargs: Any) -> _Layout:
@@ -126,8 +132,17 @@ class PageMemo:
                 index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
                 self.search_entries.indexes.append((plugin, entries))
 
+    def lay_out_ahead(self, page: mkdocs_pages.Page, config: MkDocsConfig, context: Any) -> None:
+        """MkDocs lays out ``page`` (``on_page_context``): in a one-off build, the first one
+        starts the workers for the pages after it (`errorbook.docs.page_layout_ahead`)."""
+        if self.release and not self.ahead.started and self._env is not None:
+            nav, files = context.get("nav"), context.get("pages")
+            if nav is not None and files is not None:
+                self.ahead.start(page, config, nav, files, self._env)
+
     def finish(self) -> None:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
+        self.ahead.close()
         for memo in (self.converted, self.search, self.layouts, self.collapsed):
             memo.sweep()
 
@@ -144,13 +159,9 @@ class PageMemo:
     def index(self, add: Any, entries: list[Any], plugin: Any, page: mkdocs_pages.Page) -> None:
         """Add ``page``'s search entries as ``add`` would, or the remembered ones."""
         if not self.keep:
-            add(page)
+            self._index_once(add, entries, plugin, page)
             return
-        settings = self._search_keys.get(id(plugin))
-        if settings is None:
-            settings = self._search_keys[id(plugin)] = fingerprint(plugin.config)
-        key = digest(settings, page.url, repr((page.title, page.meta)), _toc(page.toc))
-        key = digest(key, page.content or "")
+        key = self._search_key(plugin, page)
         found = self.search.get(key)
         before = len(entries)
         if found is None:
@@ -160,15 +171,58 @@ class PageMemo:
             entries.extend(json.loads(found))
         self.search_entries.record(plugin, page, entries[before:])
 
+    def _index_once(
+        self, add: Any, entries: list[Any], plugin: Any, page: mkdocs_pages.Page
+    ) -> None:
+        """`index` in a one-off build: the worker's entries, if one laid ``page`` out."""
+        laid, recording = self.ahead.take(page), self.ahead.recording
+        if laid is None and recording is None:
+            add(page)
+            return
+        key = self._search_key(plugin, page)
+        found = laid.search.get(id(plugin)) if laid is not None else None
+        if found is not None and found[0] == key:
+            entries.extend(json.loads(found[1]))
+            return
+        before = len(entries)
+        add(page)
+        if recording is not None:
+            recording.search[id(plugin)] = (key, json.dumps(entries[before:]))
+
     def layout(self, template: Any, context: dict[str, Any]) -> str:
         """The theme's page for ``context``, rendered or remembered."""
         page = context.get("page")
-        if page is None or not self.keep:
+        if page is None:
             return str(template.render(context))
+        if not self.keep:
+            return self._layout_once(template, context, page)
+        key = self._layout_key(template, context, page)
+        return self.layouts.get_or_make(key, lambda: str(template.render(context)))
+
+    def _layout_once(self, template: Any, context: dict[str, Any], page: Any) -> str:
+        """`layout` in a one-off build: the worker's page, if one laid it out."""
+        laid, recording = self.ahead.take(page), self.ahead.recording
+        if laid is None and recording is None:
+            return str(template.render(context))
+        key = self._layout_key(template, context, page)
+        if laid is not None and laid.layout == key:
+            self._passing = laid.output  # already collapsed: `collapse` passes it on as is
+            return laid.output
+        if recording is not None:
+            recording.layout = key
+        return str(template.render(context))
+
+    def _search_key(self, plugin: Any, page: mkdocs_pages.Page) -> bytes:
+        settings = self._search_keys.get(id(plugin))
+        if settings is None:
+            settings = self._search_keys[id(plugin)] = fingerprint(plugin.config)
+        key = digest(settings, page.url, repr((page.title, page.meta)), _toc(page.toc))
+        return digest(key, page.content or "")
+
+    def _layout_key(self, template: Any, context: dict[str, Any], page: Any) -> bytes:
         if self._site_key is None:
             self._site_key = _site_key(context)
-        key = digest(self._site_key, template.name or "", _page_key(page, context))
-        return self.layouts.get_or_make(key, lambda: str(template.render(context)))
+        return digest(self._site_key, template.name or "", _page_key(page, context))
 
     def release_markdown(self, page: mkdocs_pages.Page) -> None:
         """After ``page`` is converted (``on_page_content``): drop its Markdown.
@@ -193,6 +247,9 @@ class PageMemo:
 
     def collapse(self, output: str) -> str:
         """`collapse_whitespace`, remembered."""
+        if output is self._passing:
+            self._passing = None
+            return output
         if not self.keep:
             return collapse_whitespace(output)
         return self.collapsed.get_or_make(digest(output), lambda: collapse_whitespace(output))

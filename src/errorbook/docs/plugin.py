@@ -151,6 +151,10 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             self.rebuild.note(env=env)
         return env
 
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        self.memo.lay_out_ahead(page, config, context)
+        return context
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's indentation is a fifth of every page; see errorbook.docs.whitespace.
         collapsed = self.memo.collapse(output)
@@ -166,6 +170,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             self.rebuild.complete()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.memo.ahead.close()
         if self.rebuild is not None:
             self.rebuild.forget()
 

@@ -83,6 +83,18 @@ class Ahead(Generic[R]):
         finally:
             self.close()
 
+    def stream(self) -> Iterator[R]:
+        """The results in the order of the items, each as soon as the workers have it (or
+        computed here, one by one, when there are no workers)."""
+        if self._parts is None:
+            yield from (self._function(item) for item in self._items)
+            return
+        try:
+            for part in self._parts:
+                yield from part
+        finally:
+            self.close()
+
     def close(self) -> None:
         """Stop the workers, if any are left."""
         global _task
