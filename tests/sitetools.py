@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -232,3 +236,41 @@ def site_url_of(project: Path) -> str:
 def with_site_url(mkdocs_yml: str, site_url: str) -> str:
     """The repository's MkDocs configuration, for another project's site_url."""
     return re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", mkdocs_yml)
+
+
+#: Sitemaps carry the build time; builds compared byte for byte build "at" the same one.
+EPOCH = "1700000000"
+
+
+def build_in_fresh_process(script: str, project: Path, site: Path, **env: str) -> str:
+    """Run a Python build ``script`` (given the site folder as its argument) in ``project``,
+    in a new process that remembers nothing; its standard output."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(site)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def site_differences(one: Path, other: Path) -> list[str]:
+    """The files that are in only one of two sites, or differ between them."""
+    names = {
+        path.relative_to(root).as_posix()
+        for root in (one, other)
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+    return sorted(
+        name
+        for name in names
+        if not (one / name).is_file()
+        or not (other / name).is_file()
+        or not filecmp.cmp(one / name, other / name, shallow=False)
+    )

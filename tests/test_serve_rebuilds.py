@@ -9,10 +9,6 @@ a one-entry edit, only a few pages are converted again.
 
 from __future__ import annotations
 
-import filecmp
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +19,14 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from errorbook.docs import page_memo
-from sitetools import ROOT, copy_project, with_site_url
+from sitetools import (
+    EPOCH,
+    ROOT,
+    build_in_fresh_process,
+    copy_project,
+    site_differences,
+    with_site_url,
+)
 
 CASE = Path(__file__).parent / "cases" / "docs-pages"
 SITE_URL = "https://errors.example.com/"
@@ -39,8 +42,6 @@ config.site_url = {SERVE_URL!r}
 config.plugins.on_startup(command="build", dirty=False)
 build(config, serve_url={SERVE_URL!r})
 """
-#: Sitemaps carry the build time; both sides build "at" the same one.
-EPOCH = "1700000000"
 
 
 class _Server:
@@ -125,38 +126,12 @@ def _full_build(project: Path, dest: Path) -> Path:
     """A full build of a copy of the project as it is now, in a fresh process."""
     copy = copy_project(project, dest / "project", ("errorbook.toml", "catalog", "mkdocs.yml"))
     (copy / "docs").mkdir()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", FULL_BUILD, str(dest / "site")],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    build_in_fresh_process(FULL_BUILD, copy, dest / "site")
     return dest / "site"
 
 
-def _differences(served: Path, full: Path) -> list[str]:
-    names = {
-        path.relative_to(root).as_posix()
-        for root in (served, full)
-        for path in root.rglob("*")
-        if path.is_file()
-    }
-    return sorted(
-        name
-        for name in names
-        if not (served / name).is_file()
-        or not (full / name).is_file()
-        or not filecmp.cmp(served / name, full / name, shallow=False)
-    )
-
-
 def _assert_same_as_full_build(serve: _Serve, dest: Path) -> None:
-    assert _differences(serve.site, _full_build(serve.project, dest)) == []
+    assert site_differences(serve.site, _full_build(serve.project, dest)) == []
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -9,14 +9,10 @@ laid out, so a build that quietly did everything itself fails the test.
 
 from __future__ import annotations
 
-import filecmp
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from benchmarks.synthetic import BASE_URI, write_catalog
-from sitetools import ROOT, with_site_url
+from sitetools import ROOT, build_in_fresh_process, site_differences, with_site_url
 
 #: Enough pages that laying them out in two workers pays (`page_layout_ahead.LAYOUT_WEIGHT`).
 ENTRIES = 80
@@ -42,38 +38,14 @@ print(sum(used))
 """
 
 
-def _build(project: Path, site: Path, jobs: str) -> int:
-    env = {**os.environ, "ERRORBOOK_JOBS": jobs, "SOURCE_DATE_EPOCH": "1700000000"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return int(result.stdout.split()[-1])
-
-
 def test_pages_made_in_workers_are_the_pages_made_on_one_core(tmp_path: Path) -> None:
     project = write_catalog(tmp_path / "project", ENTRIES, seed=7)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(with_site_url(config, BASE_URI))
     (project / "docs").mkdir()
-
-    assert _build(project, tmp_path / "one", "1") == 0
-    assert _build(project, tmp_path / "two", "2") >= ENTRIES
-
     one, two = tmp_path / "one", tmp_path / "two"
-    names = {p.relative_to(root) for root in (one, two) for p in root.rglob("*") if p.is_file()}
-    different = [
-        name
-        for name in sorted(names)
-        if not (one / name).is_file()
-        or not (two / name).is_file()
-        or not filecmp.cmp(one / name, two / name, shallow=False)
-    ]
-    assert different == []
+
+    assert int(build_in_fresh_process(BUILD, project, one, ERRORBOOK_JOBS="1")) == 0
+    assert int(build_in_fresh_process(BUILD, project, two, ERRORBOOK_JOBS="2")) >= ENTRIES
+
+    assert site_differences(one, two) == []
