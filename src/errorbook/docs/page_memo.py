@@ -5,7 +5,9 @@ Serves the live-preview targets (``errorbook serve`` / ``mkdocs serve``, see
 `errorbook.speed.memo`) and the cold 10,000-entry site build: under ``serve`` the plugin
 instance lives across rebuilds, so a rebuild after one entry changed converts, indexes and lays
 out only the pages whose inputs changed; in a plain build, pages converted ahead in workers
-(`prerender`) are found here by MkDocs' own pass.
+(`prerender`) are found here by MkDocs' own pass, and so are pages laid out ahead in workers
+(`errorbook.docs.page_layout_ahead`), whose results are taken under the same keys; and each
+page's Markdown and HTML are dropped once MkDocs is done with them (`release_markdown`).
 
 Each step is keyed by everything it reads, so a remembered result is the one MkDocs would
 compute:
