@@ -32,7 +32,7 @@ def prepare(args: argparse.Namespace) -> Path | None:
 
     config = project_config(args)
     site_config = mkdocs_file(config)
-    if not regenerate(config, strict=args.strict):
+    if not regenerate(config, strict=args.strict, isolated=True):
         say("nothing was built: fix the errors above first")
         return None
     return site_config

@@ -102,13 +102,16 @@ def print_diagnostics(run: RunResult, output: str = "text") -> None:
         say(f"{run.entries} {noun}, no problems found")
 
 
-def regenerate(config: Config, *, strict: bool) -> bool:
-    """Bring the generated files up to date and print what happened; False on errors."""
+def regenerate(config: Config, *, strict: bool, isolated: bool = False) -> bool:
+    """Bring the generated files up to date and print what happened; False on errors.
+
+    ``isolated`` (``build``, ``serve``): in a child process, so the site build that follows
+    starts with the memory regenerating used given back (see `errorbook.pipeline.regenerate`).
+    """
     from errorbook import display_path, regenerate
 
-    # In a child process: a site build (build, serve) then starts with its memory given back.
     run = regenerate(
-        config, strict=strict, on_checked=print_diagnostics, on_wait=say, isolated=True
+        config, strict=strict, on_checked=print_diagnostics, on_wait=say, isolated=isolated
     )
     if not run.ok:
         return False
