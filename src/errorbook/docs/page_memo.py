@@ -239,7 +239,8 @@ def _anchor(item: Any) -> tuple[object, ...]:
 def _site_key(context: dict[str, Any]) -> bytes:
     config = context["config"]
     settings = {name: value for name, value in config.items() if name not in ("plugins", "theme")}
-    plugins = [(name, plugin.config) for name, plugin in config.plugins.items()]
+    # A hook (`hooks:`) is a module, without settings.
+    plugins = [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()]
     theme = config.theme
     return digest(
         fingerprint(settings),
