@@ -30,6 +30,7 @@ import functools
 import json
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +39,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
-from errorbook.docs.page_rebuild import SearchEntries
+from errorbook.docs.page_rebuild import SearchEntries, file_status
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.parallel import parallel_map, would_fork
@@ -242,10 +243,13 @@ def _site_key(context: dict[str, Any]) -> bytes:
     # A hook (`hooks:`) is a module, without settings.
     plugins = [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()]
     theme = config.theme
+    # The templates of custom_dir are the author's to edit, unlike an installed theme's.
+    custom = file_status([Path(theme.custom_dir)]) if theme.custom_dir else {}
     return digest(
         fingerprint(settings),
         fingerprint(plugins),
         fingerprint((theme.name, dict(theme.items()), theme.dirs)),
+        repr(sorted(custom.items())),
         repr([_nav_item(item) for item in context["nav"].items]),
     )
 
