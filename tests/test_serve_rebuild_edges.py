@@ -46,11 +46,14 @@ HAND_WRITTEN = {
 }
 SETTINGS = "extra_css: [extra.css]\nextra_templates: [robots.txt]\n"
 
-#: The full build, its warnings on stderr one a line (as a preview server shows them).
+#: The full build, what it logs on stderr one a line: level, logger, message.
 LOGGED_BUILD = (
-    "import logging\nlogging.basicConfig(level=logging.WARNING, format='%(message)s')\n"
+    "import logging\n"
+    "logging.basicConfig(level=logging.INFO, format='%(levelno)s %(name)s %(message)s')\n"
     + FULL_BUILD
 )
+#: Where MkDocs tells of links it cannot follow, from INFO up (as `validation` sets).
+LINKS_LOG = "mkdocs.structure.pages"
 
 Session = Callable[[], _Serve]
 
@@ -240,21 +243,43 @@ def test_a_link_another_edit_breaks_aborts_the_rebuild_until_fixed(
     _assert_same_as_full_build(serve, tmp_path / "fixed")
 
 
-def _warnings(records: list[logging.LogRecord]) -> list[str]:
-    return [record.getMessage() for record in records if record.levelno >= logging.WARNING]
+def _shown(level: int, name: str) -> bool:
+    """Whether a message of this level and logger is one a rebuild must show as a full build
+    does: a warning, or a link MkDocs cannot follow."""
+    return level >= logging.WARNING or (name == LINKS_LOG and level >= logging.INFO)
 
 
+def _heard(records: list[logging.LogRecord]) -> list[str]:
+    return [r.getMessage() for r in records if _shown(r.levelno, r.name)]
+
+
+def _logged(stderr: str) -> list[str]:
+    lines = [line.split(" ", 2) for line in stderr.splitlines()]
+    return [line[2] for line in lines if len(line) == 3 and _shown(int(line[0]), line[1])]
+
+
+#: Links MkDocs cannot follow: a warning (not strict), a message (INFO), anchors at INFO.
+LINKS = {
+    "a missing page": "[Gone](gone.md)",
+    "an unrecognized link": "[Folder](../img/)",
+    "a missing anchor": "[Nowhere](../extra.md#nowhere)",
+}
+
+
+@pytest.mark.parametrize("link", list(LINKS))
 def test_a_rebuild_shows_the_warnings_a_full_build_shows(
     start: Session,
     project: Path,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
+    link: str,
 ) -> None:
-    # Not strict: a page's broken link is a warning in every full build, not only in the
-    # build that changed the page.
+    # Not strict: a page's broken link is told in every full build, not only in the build
+    # that changed the page.
     _edit(project / "mkdocs.yml", "strict: true", "strict: false")
-    _append(_docs(project, "notes/hidden.md"), "\n[Gone](gone.md)\n")
+    _append(_docs(project, "notes/hidden.md"), f"\n{LINKS[link]}\n")
+    caplog.set_level(logging.INFO)
     monkeypatch.chdir(project)  # paths in warnings are relative to it, as in the full build's
     serve = start()
     _edit(_catalog(project, "auth/missing"), *WITH_TODO)
@@ -262,7 +287,7 @@ def test_a_rebuild_shows_the_warnings_a_full_build_shows(
     caplog.clear()
     serve.rebuild()
 
-    assert _warnings(caplog.records) == full.stderr.splitlines()
+    assert _heard(caplog.records) == _logged(full.stderr)
     assert _differences(serve.site, tmp_path / "full" / "site") == []
 
 
@@ -370,6 +395,7 @@ def test_a_rebuild_shows_the_catalog_warnings_once(
     # a full build after regenerating must not regenerate (and repeat them) again.
     _edit(project / "mkdocs.yml", "strict: true", "strict: false")
     _edit(_catalog(project, "auth/missing"), *WITH_TODO)
+    caplog.set_level(logging.INFO)
     monkeypatch.chdir(project)
     serve = start()
     if change == "add an entry":
@@ -380,5 +406,5 @@ def test_a_rebuild_shows_the_catalog_warnings_once(
     caplog.clear()
     serve.rebuild()
 
-    assert _warnings(caplog.records) == full.stderr.splitlines()
+    assert _heard(caplog.records) == _logged(full.stderr)
     assert _differences(serve.site, tmp_path / "full" / "site") == []

@@ -282,14 +282,18 @@ def _strict_count(config: MkDocsConfig) -> Iterator[utils.CountHandler]:
 
 
 class _Warned(logging.Handler):
-    """Notes a warning logged by MkDocs or a plugin, but errorbook's replayed ones."""
+    """Notes a message a page rebuild would not repeat for the pages it leaves alone: a
+    warning, or a link MkDocs cannot follow (told from INFO up, as ``validation`` sets); not
+    errorbook's replayed ones, nor the links to anchors, which every rebuild checks again."""
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.seen = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not getattr(record, REPLAYED, False):
+        if getattr(record, REPLAYED, False) or record.funcName == "validate_anchor_links":
+            return
+        if record.levelno >= logging.WARNING or record.name == "mkdocs.structure.pages":
             self.seen = True
 
 
