@@ -17,10 +17,12 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
 
+from errorbook.docs import page_rebuild
 from sitetools import ROOT, copy_project, with_site_url
 from test_serve_rebuilds import (
     CASE,
@@ -408,3 +410,60 @@ def test_a_rebuild_shows_the_catalog_warnings_once(
 
     assert _heard(caplog.records) == _logged(full.stderr)
     assert _differences(serve.site, tmp_path / "full" / "site") == []
+
+
+def _same_size_same_time(path: Path, old: str, new: str) -> None:
+    """An edit that keeps the file's size and modification time (``cp -p`` of another
+    version, or two saves within the file system's clock tick)."""
+    assert len(old) == len(new)
+    info = path.stat()
+    _edit(path, old, new)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def test_an_edit_that_keeps_size_and_time_is_rebuilt(start: Session, tmp_path: Path) -> None:
+    serve = start()
+    _same_size_same_time(_docs(serve.project, "notes/hidden.md"), "Out of", "Kept o")
+    serve.rebuild()
+
+    _assert_same_as_full_build(serve, tmp_path / "full")
+
+
+def test_a_page_in_a_linked_folder_is_rebuilt(
+    start: Session, project: Path, tmp_path: Path
+) -> None:
+    # MkDocs follows links to folders in docs_dir; an edit there is seen by the next rebuild.
+    _write(tmp_path / "shared" / "guide.md", "# Guide\n\nShared text.\n")
+    (_docs(project, "guides")).symlink_to(tmp_path / "shared", target_is_directory=True)
+    serve = start()
+    _edit(tmp_path / "shared" / "guide.md", "Shared", "Edited")
+    serve.rebuild()
+
+    result = _full_build(project, tmp_path / "full")  # the copy holds the linked folder's files
+    assert result.returncode == 0, result.stderr
+    assert _differences(serve.site, tmp_path / "full" / "site") == []
+
+
+def test_a_file_edited_during_a_rebuild_is_rebuilt_by_the_next(
+    start: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve = start()
+    status = page_rebuild.file_status
+    edits = [
+        lambda: _edit(_docs(serve.project, "notes/hidden.md"), "Far out of", "Kept out of"),
+        lambda: _edit(_docs(serve.project, "extra.md"), "See [", "Now see ["),
+    ]
+
+    def status_then_edit(roots: Any) -> Any:
+        found = status(roots)
+        if edits:
+            edits.pop(0)()  # the author saves again, right after the rebuild looked
+        return found
+
+    monkeypatch.setattr(page_rebuild, "file_status", status_then_edit)
+    _edit(_docs(serve.project, "notes/hidden.md"), "Out of", "Far out of")
+    serve.rebuild()  # edits the page it rebuilds
+    serve.rebuild()  # edits a page it leaves alone
+    serve.rebuild()
+
+    _assert_same_as_full_build(serve, tmp_path / "full")
