@@ -213,13 +213,16 @@ WITH_TODO = ("carried no `Authorization` header.", "carried no header, TODO say 
 NOT_YAML = ("carried no `Authorization` header.", "carried no header: none.")
 
 
+@pytest.mark.parametrize("page", [False, True], ids=["alone", "with a nav page's title"])
 @pytest.mark.parametrize("broken", [WITH_TODO, NOT_YAML], ids=["a warning", "an error"])
 def test_an_entry_that_aborts_a_full_build_aborts_the_rebuild_until_fixed(
-    start: Session, tmp_path: Path, broken: tuple[str, str]
+    start: Session, tmp_path: Path, broken: tuple[str, str], page: bool
 ) -> None:
     serve = start()
     entry = _catalog(serve.project, "auth/missing")
     _edit(entry, *broken)
+    if page:  # the page rebuild starts, then leaves the rebuild to a full build
+        _edit(_docs(serve.project, "extra.md"), "title: Extra", "title: More")
     _assert_fails_as_full_build(serve, tmp_path / "broken")
 
     _edit(entry, broken[1], "carried no header at all.")

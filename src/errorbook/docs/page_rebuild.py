@@ -55,7 +55,8 @@ Status = tuple[int, int, int, int]
 
 
 class Regenerated(Protocol):
-    """What regenerating the pages said, to log once: now, or in the full build after it."""
+    """What regenerating the pages said: logged by the page rebuild, or by the full build it
+    leaves the rebuild to (again, if the page rebuild had begun: strict mode counts it)."""
 
     def report(self) -> None: ...
 
@@ -101,7 +102,8 @@ class PageRebuild:
 
     def hand_over(self) -> Regenerated | None:
         """What the page rebuild regenerated before it left the rebuild to MkDocs' full build
-        (that build then need not regenerate again), once; None if it did not."""
+        (that build then need not regenerate again, only report it), once; None if it did
+        not."""
         regenerated, self._regenerated = self._regenerated, None
         return regenerated
 

@@ -214,16 +214,12 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
 
 class _Regenerated:
-    """A regeneration's warnings and summary, logged once (`PageRebuild.hand_over`)."""
+    """A regeneration's warnings and summary (`PageRebuild.hand_over`)."""
 
     def __init__(self, project: Config, warnings: tuple[str, ...], summary: str | None) -> None:
         self.project, self.warnings, self.summary = project, warnings, summary
-        self._reported = False
 
     def report(self) -> None:
-        if self._reported:
-            return
-        self._reported = True
         for line in self.warnings:
             # Every rebuild regenerates and logs them again: they need no full build.
             log.warning(line, extra={REPLAYED: True})
