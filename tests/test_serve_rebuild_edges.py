@@ -23,6 +23,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from errorbook.docs import page_rebuild
+from errorbook.speed.file_status import file_status
 from sitetools import ROOT, copy_project, with_site_url
 from test_serve_rebuilds import (
     CASE,
@@ -451,7 +452,7 @@ def test_a_file_edited_during_a_rebuild_is_rebuilt_by_the_next(
     start: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     serve = start()
-    status = page_rebuild.file_status
+    status = file_status
     edits = [
         lambda: _edit(_docs(serve.project, "notes/hidden.md"), "Far out of", "Kept out of"),
         lambda: _edit(_docs(serve.project, "extra.md"), "See [", "Now see ["),

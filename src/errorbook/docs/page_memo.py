@@ -39,8 +39,9 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
-from errorbook.docs.page_rebuild import SearchEntries, file_status
+from errorbook.docs.page_rebuild import SearchEntries
 from errorbook.docs.whitespace import collapse_whitespace
+from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.parallel import parallel_map, would_fork
 from errorbook.speed.template_code import TemplateCode

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,12 +45,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from errorbook.speed.file_status import Status, file_status
+
 #: Plugins whose state across pages this module keeps right (anything else: a full build).
 KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags", "errorbook"})
 #: Marks a record errorbook's regeneration logged: every rebuild regenerates, so logs it again.
 REPLAYED = "errorbook_replayed"
-#: A file's status as far as telling a change goes: modification and change times, inode, size.
-Status = tuple[int, int, int, int]
 
 
 class Regenerated(Protocol):
@@ -163,44 +162,6 @@ class SearchEntries:
         uris = [page.file.src_uri for page in pages]
         for plugin, entries in self.indexes:
             entries[:] = [item for uri in uris for item in self.by_page.get((id(plugin), uri), ())]
-
-
-def file_status(roots: Iterable[Path]) -> dict[str, Status]:
-    """The status of every file under ``roots`` (files or folders), by absolute path; links
-    to folders are followed, as MkDocs follows them to find the site's files."""
-    found: dict[str, Status] = {}
-    for root in roots:
-        if root.is_file():
-            found[str(root)] = _status(root.stat())
-        elif root.is_dir():
-            _walk(str(root), found, set())
-    return found
-
-
-def _walk(folder: str, found: dict[str, Status], seen: set[str]) -> None:
-    real = os.path.realpath(folder)
-    if real in seen:  # a link to a folder above it
-        return
-    seen.add(real)
-    try:
-        listing = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in listing:
-        try:
-            if entry.is_dir():
-                _walk(entry.path, found, seen)
-            else:
-                found[entry.path] = _status(entry.stat())
-        except OSError:
-            continue
-    seen.discard(real)
-
-
-def _status(info: os.stat_result) -> Status:
-    # The change time and inode too: a file copied back with its old modification time and
-    # size (``cp -p``, ``touch -r``) is still a change.
-    return (info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_size)
 
 
 def _changed_files(last: LastBuild, status: dict[str, Status]) -> list[File] | None:

@@ -30,11 +30,12 @@ from errorbook.docs.kept_site import keep_site, release_site
 from errorbook.docs.markdown_config import unrendered_markup
 from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.page_memo import PageMemo
-from errorbook.docs.page_rebuild import REPLAYED, PageRebuild, file_status
+from errorbook.docs.page_rebuild import REPLAYED, PageRebuild
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
+from errorbook.speed.file_status import file_status
 from errorbook.speed.kept_site import KeptSite
 from errorbook.speed.memo import keep_results
 
