@@ -62,7 +62,7 @@ def _material(config: MkDocsConfig, say: Callable[[str], None]) -> None:
 
 def _search(config: MkDocsConfig, say: Callable[[str], None]) -> None:
     for name, plugin in config.plugins.items():
-        settings: Any = plugin.config
+        settings: Any = getattr(plugin, "config", {})  # a hook (`hooks:`) is a module
         if name.rpartition("/")[2] != "search" or "separator" not in settings:
             continue
         if settings["separator"] in _DEFAULT_SEPARATORS:

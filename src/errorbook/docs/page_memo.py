@@ -32,6 +32,7 @@ import functools
 import json
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +44,7 @@ from errorbook.docs.page_convert import Converted, convert, files_key, markdown_
 from errorbook.docs.page_layout_ahead import LayoutAhead
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, SearchEntries
 from errorbook.docs.whitespace import collapse_whitespace
+from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.memory import give_back
 from errorbook.speed.parallel import parallel_map, would_fork
@@ -327,12 +329,16 @@ def _anchor(item: Any) -> tuple[object, ...]:
 def _site_key(context: dict[str, Any]) -> bytes:
     config = context["config"]
     settings = {name: value for name, value in config.items() if name not in ("plugins", "theme")}
-    plugins = [(name, plugin.config) for name, plugin in config.plugins.items()]
+    # A hook (`hooks:`) is a module, without settings.
+    plugins = [(name, getattr(plugin, "config", None)) for name, plugin in config.plugins.items()]
     theme = config.theme
+    # The templates of custom_dir are the author's to edit, unlike an installed theme's.
+    custom = file_status([Path(theme.custom_dir)]) if theme.custom_dir else {}
     return digest(
         fingerprint(settings),
         fingerprint(plugins),
         fingerprint((theme.name, dict(theme.items()), theme.dirs)),
+        repr(sorted(custom.items())),
         repr([_nav_item(item) for item in context["nav"].items]),
     )
 

@@ -30,11 +30,12 @@ from errorbook.docs.kept_site import keep_site, release_site
 from errorbook.docs.markdown_config import unrendered_markup
 from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.page_memo import PageMemo
-from errorbook.docs.page_rebuild import PageRebuild, file_status
+from errorbook.docs.page_rebuild import REPLAYED, PageRebuild
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
+from errorbook.speed.file_status import file_status
 from errorbook.speed.kept_site import KeptSite
 from errorbook.speed.memo import keep_results, keeping_results
 
@@ -75,20 +76,27 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_shutdown(self) -> None:
         keep_results(False)
-        self.rebuild = None
+        if self.rebuild is not None:
+            self.rebuild.close()
+            self.rebuild = None
         if self.site is not None:
             release_site()
             self.site = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # A rebuild of the server that regenerated, then left the rebuild to this full build.
+        handed = self.rebuild.hand_over() if self.rebuild is not None else None
         if self.rebuild is not None:
             self.rebuild.forget()
-        self._regenerate(config)
+        if isinstance(handed, _Regenerated) and handed.project == self._project(config):
+            handed.report()
+        else:
+            self._regenerate(config).report()
         if self.rebuild is not None:
             watched = self._watched(config)
             self.rebuild.note(config=config, watched=watched, status=file_status(watched))
 
-    def _regenerate(self, config: MkDocsConfig) -> None:
+    def _regenerate(self, config: MkDocsConfig) -> _Regenerated:
         project = self._project(config)
         try:
             # A one-off build starts from the memory regenerating gave back (speed.isolated);
@@ -98,12 +106,13 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             raise PluginError(terminal_text(f"errorbook: {error}")) from None
         if not run.ok:
             raise PluginError(f"errorbook: {render_text(list(run.diagnostics)).rstrip()}")
+        warnings = []
         for diagnostic in run.diagnostics:
             where = f"{display_path(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
             line = f"{where}: {diagnostic.message} [{diagnostic.code} {diagnostic.rule}]"
-            log.warning(terminal_text(line, one_line=True))
-        if run.changes:
-            log.info(f"regenerated {len(run.changes)} of {run.files} files")
+            warnings.append(terminal_text(line, one_line=True))
+        summary = f"regenerated {len(run.changes)} of {run.files} files" if run.changes else None
+        return _Regenerated(project, tuple(warnings), summary)
 
     @event_priority(50)  # before the search plugin's, which reads its separator then
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -213,6 +222,20 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             return load_project(explicit, cwd=Path(config.config_file_path).parent)
         except CatalogError as error:
             raise PluginError(terminal_text(f"errorbook: {error}")) from None
+
+
+class _Regenerated:
+    """A regeneration's warnings and summary (`PageRebuild.hand_over`)."""
+
+    def __init__(self, project: Config, warnings: tuple[str, ...], summary: str | None) -> None:
+        self.project, self.warnings, self.summary = project, warnings, summary
+
+    def report(self) -> None:
+        for line in self.warnings:
+            # Every rebuild regenerates and logs them again: they need no full build.
+            log.warning(line, extra={REPLAYED: True})
+        if self.summary:
+            log.info(self.summary)
 
 
 def _flatten(item: Any) -> Any:
