@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import markdown as python_markdown
 import pytest
 import yaml
@@ -140,6 +141,21 @@ def test_the_known_bypasses_stay_closed(engine: str, name: str) -> None:
     ):
         _assert_markdown(rendered, text)
         assert "onerror" not in re.sub(r"&lt;|&gt;|&quot;", "", rendered) or "<img" not in rendered
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\r"])
+def test_a_line_break_only_python_sees_never_frees_an_attribute_list(
+    engine: str, line_break: str
+) -> None:
+    # error.md.j2 indents a deprecation's reason with Jinja's `indent`, which splits lines as
+    # str.splitlines does: at NEL and the rest too, where a Markdown reader sees no break.
+    text = f'Old.{line_break}{{#id .c onmouseover="alert(1)"}}'
+    escaped = escape.markdown_block(text)
+    indented = jinja2.Environment().from_string("{{ text | indent(4) }}").render(text=escaped)
+    rendered = ENGINES[engine](f'!!! warning "Deprecated"\n\n    {indented}\n')
+    _assert_markdown(rendered, text)
+    assert all("onmouseover" not in attributes for _, attributes in Html(rendered).elements)
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))

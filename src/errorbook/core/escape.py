@@ -37,6 +37,12 @@ _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 #: Invisible controls, which Markdown readers drop (Python-Markdown its placeholders' STX and
 #: ETX, pymdownx SOH and EOT) after errorbook looked at the text: dropped first.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+#: What Python's ``str.splitlines``, and so Jinja's ``indent`` filter, takes as a line break,
+#: but a Markdown reader does not (NEL, line and paragraph separators, vertical tab, form feed,
+#: a lone carriage return): made a line feed first, so errorbook, the templates and the
+#: Markdown reader all see the same lines. Else ``x\x85{: onclick=...}`` is one line to
+#: errorbook, and an attribute list on a line of its own once a template indents it.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 #: What starts a block (heading, quote, list, admonition, tabs, details, definition, table,
 #: fence, rule) when it opens a paragraph; the first character is written so that it does not.
 _BLOCK_START = re.compile(r"(?:[#>=!?:|~+-]|\d+[.)])")
@@ -54,6 +60,8 @@ _ONE_LINE_UNSAFE = re.compile(_TERMINAL_UNSAFE.pattern.replace("\x0b", "\n\x0b")
 
 
 def _without_controls(text: str) -> str:
+    if _LINE_BREAKS.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
     return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
