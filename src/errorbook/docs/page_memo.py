@@ -42,7 +42,7 @@ from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
 from errorbook.docs.page_layout_ahead import LayoutAhead
-from errorbook.docs.page_rebuild import KNOWN_PLUGINS, SearchEntries
+from errorbook.docs.page_rebuild import KNOWN_PLUGINS, READS_FILES, SearchEntries
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
@@ -50,8 +50,6 @@ from errorbook.speed.memory import give_back
 from errorbook.speed.parallel import parallel_map, would_fork
 from errorbook.speed.template_code import TemplateCode
 
-#: Extensions whose output depends on files other than the page: never remembered.
-_READS_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
 #: Context entries a theme template gets that are not the page's own: keyed once per build.
 _SITE_CONTEXT = ("nav", "pages", "config", "page", "build_date_utc")
 #: Converting a page costs about as much as loading this many entries (`parallel_map` weights).
@@ -104,7 +102,7 @@ class PageMemo:
         self._files_key = files_key(files)
         self._site_key = None
         self._search_keys = {}
-        if any(marker in names for marker in _READS_FILES):
+        if any(marker in names for marker in READS_FILES):
             return
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         for page in pages:

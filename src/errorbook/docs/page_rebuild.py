@@ -47,6 +47,9 @@ from mkdocs.structure.pages import Page
 
 from errorbook.speed.file_status import Status, file_status
 
+#: Extensions whose output depends on files other than the page: their pages are never
+#: remembered (`errorbook.docs.page_memo`), and a change gets a full build.
+READS_FILES = ("pymdownx.snippets", "markdown_include", "mdx_include")
 #: Plugins whose state across pages this module keeps right (anything else: a full build).
 KNOWN_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags", "errorbook"})
 #: Marks a record errorbook's regeneration logged: every rebuild regenerates, so logs it again.
@@ -125,6 +128,8 @@ class PageRebuild:
         last, self.last = self.last, None
         if last is None or not set(last.config.plugins) <= KNOWN_PLUGINS:
             return False
+        if any(marker in str(last.config.markdown_extensions) for marker in READS_FILES):
+            return False  # a change to an included file changes the pages that include it
         with _strict_count(last.config) as counter:
             try:
                 self._regenerated = regenerate(last.config)
