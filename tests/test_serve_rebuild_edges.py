@@ -24,14 +24,13 @@ from mkdocs.exceptions import Abort
 
 from errorbook.docs import page_rebuild
 from errorbook.speed.file_status import file_status
-from sitetools import ROOT, copy_project, with_site_url
+from sitetools import ROOT, copy_project, site_differences, with_site_url
 from test_serve_rebuilds import (
     CASE,
     EPOCH,
     FULL_BUILD,
     REVOKED,
     SITE_URL,
-    _differences,
     _edit,
     _Serve,
 )
@@ -108,7 +107,7 @@ def _full_build(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
 def _assert_same_as_full_build(serve: _Serve, dest: Path) -> None:
     result = _full_build(serve.project, dest)
     assert result.returncode == 0, result.stderr
-    assert _differences(serve.site, dest / "site") == []
+    assert site_differences(serve.site, dest / "site") == []
 
 
 def _assert_fails_as_full_build(serve: _Serve, dest: Path) -> None:
@@ -294,7 +293,7 @@ def test_a_rebuild_shows_the_warnings_a_full_build_shows(
     serve.rebuild()
 
     assert _heard(caplog.records) == _logged(full.stderr)
-    assert _differences(serve.site, tmp_path / "full" / "site") == []
+    assert site_differences(serve.site, tmp_path / "full" / "site") == []
 
 
 def _write(path: Path, text: str) -> None:
@@ -413,7 +412,7 @@ def test_a_rebuild_shows_the_catalog_warnings_once(
     serve.rebuild()
 
     assert _heard(caplog.records) == _logged(full.stderr)
-    assert _differences(serve.site, tmp_path / "full" / "site") == []
+    assert site_differences(serve.site, tmp_path / "full" / "site") == []
 
 
 def _same_size_same_time(path: Path, old: str, new: str) -> None:
@@ -445,7 +444,7 @@ def test_a_page_in_a_linked_folder_is_rebuilt(
 
     result = _full_build(project, tmp_path / "full")  # the copy holds the linked folder's files
     assert result.returncode == 0, result.stderr
-    assert _differences(serve.site, tmp_path / "full" / "site") == []
+    assert site_differences(serve.site, tmp_path / "full" / "site") == []
 
 
 def test_a_file_edited_during_a_rebuild_is_rebuilt_by_the_next(
