@@ -6,13 +6,17 @@ unified diff and that command.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import difflib
 import functools
+import gc
 import io
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from logging.handlers import QueueListener
 from pathlib import Path
 from typing import NamedTuple
 
@@ -181,3 +185,17 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]
     }
     with on_path(list(variants.values())):
         yield dict(variants)
+
+
+@pytest.fixture
+def one_thread() -> None:
+    """errorbook forks workers only from a process with one thread (`speed.parallel.can_fork`).
+    A Litestar app, made by the adapter tests, starts logging threads that outlive it; left
+    running, they would make a test of the forked path test the in-process one instead."""
+    # Found as objects: each app configures logging anew, so their handlers may be gone. By
+    # type(), not isinstance(), which would make a lazy object (Django's settings) set itself up.
+    for listener in [item for item in gc.get_objects() if issubclass(type(item), QueueListener)]:
+        if listener._thread is not None:
+            listener.stop()
+            atexit.unregister(listener.stop)  # it would stop again, and fail, at exit
+    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]

@@ -33,6 +33,7 @@ def _files(root: Path) -> dict[str, bytes]:
     return found
 
 
+@pytest.mark.usefixtures("one_thread")
 def test_an_isolated_run_writes_and_reports_what_a_run_here_does(
     project: Path, tmp_path: Path
 ) -> None:
@@ -81,6 +82,7 @@ def test_an_error_in_the_child_is_raised_here_after_the_check_is_shown(project: 
     assert (project / "docs" / "index.md").read_text() == "# Written by hand\n"
 
 
+@pytest.mark.usefixtures("one_thread")
 def test_the_step_runs_in_a_child_and_its_errors_come_back() -> None:
     assert in_child(os.getpid) != os.getpid()
 
@@ -91,6 +93,7 @@ def test_the_step_runs_in_a_child_and_its_errors_come_back() -> None:
         in_child(fail)
 
 
+@pytest.mark.usefixtures("one_thread")
 def test_an_exception_that_cannot_travel_comes_back_as_its_text() -> None:
     class Local(Exception):  # a local class cannot be pickled
         pass

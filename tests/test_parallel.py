@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
-import gc
 import os
 import pickle
 import subprocess
 import sys
-import threading
-from logging.handlers import QueueListener
 from pathlib import Path
 
 import pytest
@@ -25,17 +21,7 @@ MANY = 3 * MIN_ITEMS_PER_WORKER
 
 
 @pytest.fixture(autouse=True)
-def one_thread() -> None:
-    """parallel_map forks only from a process with one thread. A Litestar app, made by the
-    adapter tests, starts logging threads that outlive it; left running, they would make every
-    test here compare the plain loop with itself."""
-    # Found as objects: each app configures logging anew, so their handlers may be gone. By
-    # type(), not isinstance(), which would make a lazy object (Django's settings) set itself up.
-    for listener in [item for item in gc.get_objects() if issubclass(type(item), QueueListener)]:
-        if listener._thread is not None:
-            listener.stop()
-            atexit.unregister(listener.stop)  # it would stop again, and fail, at exit
-    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]
+def two_cores(one_thread: None) -> None:
     if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("one core: parallel_map starts no workers")
 
