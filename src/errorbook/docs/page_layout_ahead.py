@@ -122,7 +122,6 @@ class LayoutAhead:
         """The build ends: stop the workers, if any are left."""
         if self._workers is not None:
             self._workers.close()
-        self.__init__()  # type: ignore[misc]
 
     def _lay_out(
         self,

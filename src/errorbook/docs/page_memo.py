@@ -142,9 +142,15 @@ class PageMemo:
             if nav is not None and files is not None:
                 self.ahead.start(page, config, nav, files, self._env)
 
+    def stop_ahead(self) -> None:
+        """The build ends, done or failed: stop its layout workers; the next build starts
+        its own."""
+        self.ahead.close()
+        self.ahead = LayoutAhead()
+
     def finish(self) -> None:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
-        self.ahead.close()
+        self.stop_ahead()
         for memo in (self.converted, self.search, self.layouts, self.collapsed):
             memo.sweep()
 

@@ -179,7 +179,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             self.rebuild.complete()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.memo.ahead.close()
+        self.memo.stop_ahead()
         if self.rebuild is not None:
             self.rebuild.forget()
 
