@@ -145,3 +145,44 @@ def test_litestar_http_exceptions_become_problems_of_their_status(
 
     app = Litestar([fails], plugins=[variant.module("integrations.litestar").plugin()])
     _generic(variant, status, Reply.of(TestClient(app).get("/fails")))
+
+
+@pytest.mark.parametrize("cors_after_install", [False, True])
+def test_starlette_middleware_keeps_its_place_around_the_500_problem(
+    acme: dict[str, Variant], cors_after_install: bool
+) -> None:
+    """The adapter's middleware stands in for ServerErrorMiddleware only while it is the
+    outermost: a CORS middleware added after `install` still puts its headers on the 500
+    problem, and one added before still sees the request id and a crash as a problem."""
+    from starlette.applications import Starlette
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.middleware.errors import ServerErrorMiddleware
+    from starlette.requests import Request
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    variant = acme["wrapped"]
+    seen: list[str] = []
+
+    async def crash(request: Request) -> Any:
+        seen.append(request.state.request_id)
+        raise RuntimeError("secret internals")
+
+    app = Starlette(routes=[Route("/crash", crash)])
+    cors = {"allow_origins": ["https://app.example"]}
+    if not cors_after_install:
+        app.add_middleware(CORSMiddleware, **cors)
+    variant.module("integrations.fastapi").install(app)
+    if cors_after_install:
+        app.add_middleware(CORSMiddleware, **cors)
+    test = TestClient(app, raise_server_exceptions=True)
+    headers = {"Origin": "https://app.example", "X-Request-Id": "c-1"}
+    reply = Reply.of(test.get("/crash", headers=headers))
+    assert reply.status == 500
+    assert reply.json["meta"] == {"requestId": "c-1"}
+    assert "secret" not in json.dumps(reply.json)
+    assert seen == ["c-1"]
+    with_cors = reply.headers.get("access-control-allow-origin") == "https://app.example"
+    assert with_cors is cors_after_install
+    outermost = app.middleware_stack
+    assert isinstance(outermost, ServerErrorMiddleware) is cors_after_install
