@@ -4,13 +4,15 @@ Serves the cold 10,000-entry site build (at most half of the old time, see the b
 report). Once every page is converted (in workers too: `errorbook.docs.page_memo.prerender`),
 MkDocs lays the pages out one by one: the search plugin parses each page's HTML, the theme
 renders it, errorbook collapses its white space; at 10,000 entries about 55 s on one core
-while the other waits. When MkDocs reaches the first page, `LayoutAhead.start` forks workers
-that run the same steps (MkDocs' ``_build_page`` but writing) for the pages after it, in
-MkDocs' order. For each page MkDocs then lays out, `LayoutAhead.take` gives the worker's
-result: its search entries and its final HTML are used when the page's inputs are the ones
-the worker saw (the keys `PageMemo` computes for a preview server's memo, see
-`errorbook.docs.page_memo`) and nothing was logged making them; otherwise MkDocs' own steps
-run, and log, here.
+while the other waits. As soon as MkDocs has its template environment (``on_env``),
+`LayoutAhead.start` forks workers that run the same steps (MkDocs' ``_build_page`` but
+writing) for every page, in MkDocs' order, while MkDocs itself still copies the static files
+and writes the theme's own templates: at 10,000 entries that is about 3 s on one core, the
+schemas of every entry among the files. For each page MkDocs then lays out,
+`LayoutAhead.take` gives the worker's result: its search entries and its final HTML are used
+when the page's inputs are the ones the worker saw (the keys `PageMemo` computes for a preview
+server's memo, see `errorbook.docs.page_memo`) and nothing was logged making them; otherwise
+MkDocs' own steps run, and log, here.
 
 Only in a build whose plugins are all known (`errorbook.docs.page_rebuild.KNOWN_PLUGINS`): an
 unknown plugin's ``on_page_context`` or ``on_post_page`` would run in a worker, and what it
@@ -70,40 +72,27 @@ class LayoutAhead:
         self._pages: list[Page] = []
         self._next = 0
         self._current: tuple[Page, LaidOut | None] | None = None
-        self.started = False
         #: Set in a worker while it lays a page out: `PageMemo` records its keys here.
         self.recording: Recording | None = None
 
     def start(
         self,
-        first: Page,
         config: MkDocsConfig,
         nav: Navigation,
         files: Sequence[File],
         env: Any,
     ) -> None:
-        """MkDocs lays out ``first``: start laying out the pages after it, if that pays."""
-        self.started = True
+        """MkDocs is about to lay out the pages of ``files`` (its documentation pages, in its
+        order): start laying them out, if that pays."""
         pages = [file.page for file in files if file.page is not None]
-        position = next((i for i, page in enumerate(pages) if page is first), len(pages))
-        later = [
-            page
-            for page in pages[position + 1 :]
-            if not page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
-        ]
-        if not would_fork(len(later) * LAYOUT_WEIGHT):
+        if not would_fork(len(pages) * LAYOUT_WEIGHT):
             return
-        self._pages = later
+        self._pages = pages
 
         def lay_out(page: Page) -> LaidOut | None:
             return self._lay_out(page, config, nav, files, env)
 
-        # MkDocs made the first page active (its sidebar entry shows it): not in the workers.
-        first.active = False
-        try:
-            self._workers = map_ahead(lay_out, later, weights=[LAYOUT_WEIGHT] * len(later))
-        finally:
-            first.active = True
+        self._workers = map_ahead(lay_out, pages, weights=[LAYOUT_WEIGHT] * len(pages))
         self._results = self._workers.stream()
 
     def take(self, page: Page) -> LaidOut | None:

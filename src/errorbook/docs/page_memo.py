@@ -37,7 +37,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages as mkdocs_pages
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import meta
 
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
@@ -82,13 +83,14 @@ class PageMemo:
         self._released = 0
         #: In a one-off build: the pages laid out in workers ahead of MkDocs.
         self.ahead = LayoutAhead()
-        self._env: Any = None
+        self._nav: Navigation | None = None
         self._passing: str | None = None
 
-    def start(self, config: MkDocsConfig, files: Files) -> None:
+    def start(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Begin a build (MkDocs' ``on_nav``): key its Markdown configuration and files, let
         every page be converted through the memo, and convert the new ones ahead in workers
         when that pays."""
+        self._nav = nav
         self.keep = keeping_results()
         self.release = not self.keep and set(config.plugins) <= KNOWN_PLUGINS
         names = fingerprint(config.markdown_extensions)
@@ -115,10 +117,11 @@ class PageMemo:
                     if converted is not None:
                         self.converted.put(key, converted)
 
-    def attach(self, env: Any, config: MkDocsConfig) -> None:
-        """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``)."""
+    def attach(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``);
+        in a one-off build, start laying them out in workers (`errorbook.docs.page_layout_ahead`).
+        """
         env.bytecode_cache = self.template_code  # MkDocs makes a new environment per build
-        self._env = env
         get_template = env.get_template
 
         def memo_template(*args: Any, **kwargs: Any) -> _Layout:
@@ -133,14 +136,10 @@ class PageMemo:
             if index is not None and add is not None and isinstance(entries, list):
                 index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
                 self.search_entries.indexes.append((plugin, entries))
-
-    def lay_out_ahead(self, page: mkdocs_pages.Page, config: MkDocsConfig, context: Any) -> None:
-        """MkDocs lays out ``page`` (``on_page_context``): in a one-off build, the first one
-        starts the workers for the pages after it (`errorbook.docs.page_layout_ahead`)."""
-        if self.release and not self.ahead.started and self._env is not None:
-            nav, files = context.get("nav"), context.get("pages")
-            if nav is not None and files is not None:
-                self.ahead.start(page, config, nav, files, self._env)
+        if self.release and self._nav is not None:
+            # The pages MkDocs lays out in a build (not a preview server's), in its order.
+            pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            self.ahead.start(config, self._nav, pages, env)
 
     def stop_ahead(self) -> None:
         """The build ends, done or failed: stop its layout workers; the next build starts

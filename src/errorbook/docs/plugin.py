@@ -134,7 +134,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Any) -> Navigation:
         nav.items = [_flatten(item) for item in nav.items]
-        self.memo.start(config, files)
+        self.memo.start(config, files, nav)
         if self.rebuild is not None:
             self.rebuild.note(files=files, nav=nav)
         return nav
@@ -155,14 +155,10 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.memo.attach(env, config)
+        self.memo.attach(env, config, files)
         if self.rebuild is not None:
             self.rebuild.note(env=env)
         return env
-
-    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-        self.memo.lay_out_ahead(page, config, context)
-        return context
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         # Material's indentation is a fifth of every page; see errorbook.docs.whitespace.
