@@ -20,6 +20,7 @@ from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 
+from errorbook.docs.highlight_styles import styles_reused
 from errorbook.speed.memo import digest
 
 #: The logger of MkDocs' link processor: what it says, resolving links again says again.
@@ -75,7 +76,7 @@ def convert(
     links._register(md)
     title = mkdocs_pages._ExtractTitleTreeprocessor()
     title._register(md)
-    with _logged() as said:
+    with _logged() as said, styles_reused():
         page.content = md.convert(page.markdown or "")
     tokens = getattr(md, "toc_tokens", [])
     page.toc = get_toc(tokens)
