@@ -10,6 +10,8 @@ a one-entry edit, only a few pages are converted again.
 from __future__ import annotations
 
 import gc
+import logging
+import re
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -292,3 +294,20 @@ def test_the_kept_build_is_left_out_of_collections_until_a_full_build_replaces_i
 
     serve.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_page_rebuild_ends_as_a_build_does(
+    serve: _Serve, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="mkdocs.commands.build")
+    serve.rebuild()
+    CHANGES["edit a description"](serve.project / "catalog")
+    serve.rebuild()
+
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.commands.build"]
+    assert serve.full_builds == 0
+    assert len(said) == 2
+    assert said[0].startswith("Documentation built in ")
+    assert said[0].endswith(" seconds (nothing changed)")
+    # The entry's page, the pages that list or link it, and its JSON files.
+    assert re.fullmatch(r"Documentation built in [0-9.]+ seconds \(\d+ changed files\)", said[1])

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,7 @@ class PageRebuild:
             Abort: As MkDocs' build does: regenerating failed, a page failed, or (strict) a
                 warning was logged.
         """
+        started = time.monotonic()
         self._warned.seen, self._regenerated = False, None
         # Until the rebuild completes, a failure leaves a full build next.
         last, self.last = self.last, None
@@ -149,6 +151,12 @@ class PageRebuild:
         if not self._warned.seen:
             last.status = status
             self.last = last
+        # MkDocs' own last word on a build, and what this one rebuilt.
+        rebuilt = f"{len(changed)} changed file{'' if len(changed) == 1 else 's'}"
+        logging.getLogger("mkdocs.commands.build").info(
+            f"Documentation built in {time.monotonic() - started:.2f} seconds "
+            f"({rebuilt if changed else 'nothing changed'})"
+        )
         return True
 
 
