@@ -44,6 +44,7 @@ from mkdocs.utils import meta
 from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
 from errorbook.docs.page_layout_ahead import LayoutAhead
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, READS_FILES, SearchEntries
+from errorbook.docs.search_html import lean_add
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
@@ -134,6 +135,7 @@ class PageMemo:
             add = getattr(index, "add_entry_from_context", None)
             entries = getattr(index, "entries", getattr(index, "_entries", None))
             if index is not None and add is not None and isinstance(entries, list):
+                add = lean_add(add, plugin)  # errorbook.docs.search_html
                 index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
                 self.search_entries.indexes.append((plugin, entries))
         if self.release and self._nav is not None:
@@ -150,6 +152,7 @@ class PageMemo:
     def finish(self) -> None:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
         self.stop_ahead()
+        self._nav = None
         for memo in (self.converted, self.search, self.layouts, self.collapsed):
             memo.sweep()
 
