@@ -45,18 +45,10 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 def freeze_heap() -> None:
     """Collect the garbage, then leave every object alive now out of later collections."""
-    global _frozen
     gc.collect()
     gc.freeze()
-    _frozen = True
 
 
 def thaw_heap() -> None:
     """Let the collector walk the objects `freeze_heap` left out again (and free them)."""
-    global _frozen
-    if _frozen:  # objects a program embedding MkDocs froze itself stay frozen otherwise
-        gc.unfreeze()
-        _frozen = False
-
-
-_frozen = False
+    gc.unfreeze()
