@@ -9,10 +9,8 @@ a one-entry edit, only a few pages are converted again.
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
-import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -266,34 +264,6 @@ def test_a_one_entry_edit_converts_only_the_pages_that_show_it(serve: _Serve) ->
         "by-status.md",
         "index.md",
     ]
-
-
-def test_the_kept_build_is_left_out_of_collections_until_a_full_build_replaces_it(
-    serve: _Serve,
-) -> None:
-    """Page rebuilds keep the last full build frozen (the collector skips it); the next full
-    build thaws it, and nothing of it outlives that build; the server's end thaws all."""
-    plugin = serve.config.plugins["errorbook"]
-    frozen = gc.get_freeze_count()
-    assert frozen > 0
-    assert plugin.rebuild is not None and plugin.rebuild.last is not None
-    first = weakref.ref(plugin.rebuild.last.nav)
-
-    CHANGES["edit a description"](serve.project / "catalog")
-    serve.rebuild()
-    assert serve.full_builds == 0
-    # Still frozen, but for the few objects the rebuild replaced (freed when dropped).
-    assert frozen * 0.9 < gc.get_freeze_count() <= frozen
-    assert first() is plugin.rebuild.last.nav
-
-    CHANGES["add an entry"](serve.project / "catalog")
-    serve.rebuild()
-    assert serve.full_builds == 1
-    assert first() is None
-    assert gc.get_freeze_count() > 0
-
-    serve.close()
-    assert gc.get_freeze_count() == 0
 
 
 def test_a_page_rebuild_ends_as_a_build_does(

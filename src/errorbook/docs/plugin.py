@@ -38,7 +38,6 @@ from errorbook.read.config import load_config as load_project
 from errorbook.speed.file_status import file_status
 from errorbook.speed.kept_site import KeptSite
 from errorbook.speed.memo import keep_results, keeping_results
-from errorbook.speed.memory import freeze_heap, thaw_heap
 
 log = get_plugin_logger("errorbook")
 #: errorbook's few style rules, served with the site (see the file for why).
@@ -77,7 +76,6 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
 
     def on_shutdown(self) -> None:
         keep_results(False)
-        thaw_heap()
         if self.rebuild is not None:
             self.rebuild.close()
             self.rebuild = None
@@ -90,7 +88,6 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         handed = self.rebuild.hand_over() if self.rebuild is not None else None
         if self.rebuild is not None:
             self.rebuild.forget()
-            thaw_heap()  # the last full build's objects, which this one replaces
         if isinstance(handed, _Regenerated) and handed.project == self._project(config):
             handed.report()
         else:
@@ -176,7 +173,6 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
             self.site.finish()
         if self.rebuild is not None:
             self.rebuild.complete()
-            freeze_heap()  # what the page rebuilds keep: see errorbook.speed.memory
 
     def on_build_error(self, *, error: Exception) -> None:
         self.memo.stop_ahead()

@@ -1,5 +1,4 @@
-"""Give memory that Python freed back to the system, where the C library allows it; keep a
-preview server's large, lasting heap out of the garbage collector's way.
+"""Give memory that Python freed back to the system, where the C library allows it.
 
 Serves the 10,000-entry site build's memory target (at most 500 MB, see the benchmark report).
 A page's HTML (tens of KB) lives in the C library's heap, not in memory of its own; once the
@@ -9,13 +8,6 @@ the search index, built in the build's last step, grows on top of that: 540 MB a
 entries. glibc's ``malloc_trim`` hands whole free pages back (it has done so for free blocks
 in the middle of the heap, not only at its end, since glibc 2.8); called every few hundred
 pages, the same build peaks at about 400 MB. Elsewhere (macOS, musl) nothing is done.
-
-A preview server keeps its last full build (files, navigation, every page's HTML and search
-entries) for the page rebuilds after it: millions of objects at 10,000 entries, which each of
-the collector's full passes walked again, about 1 s of every 12 s page rebuild. Frozen after
-the full build (`freeze_heap`), they are left out of its passes; a page rebuild replaces few of
-them, with objects that hold no cycles. The next full build replaces them all, so it thaws
-them first (`thaw_heap`), and what it leaves is collected before it is frozen in turn.
 """
 
 from __future__ import annotations
@@ -23,7 +15,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
-import gc
 from collections.abc import Callable
 
 
@@ -41,14 +32,3 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return ctypes.CDLL(name).malloc_trim if name else None
     except (OSError, AttributeError):
         return None
-
-
-def freeze_heap() -> None:
-    """Collect the garbage, then leave every object alive now out of later collections."""
-    gc.collect()
-    gc.freeze()
-
-
-def thaw_heap() -> None:
-    """Let the collector walk the objects `freeze_heap` left out again (and free them)."""
-    gc.unfreeze()
