@@ -1,4 +1,4 @@
-"""In a one-off build, lay pages out in forked workers while MkDocs writes the ones before.
+"""In a one-off build, lay pages out in forked workers ahead of MkDocs, which takes their results.
 
 Serves the cold 10,000-entry site build (at most half of the old time, see the benchmark
 report). Once every page is converted (in workers too: `errorbook.docs.page_memo.prerender`),
