@@ -71,17 +71,26 @@ def build_project(
     project: Path, files: dict[str, str], config: str, site_url: str = SITE_URL
 ) -> Path:
     """Build ``files`` (a catalog) with ``config``, one of `CONFIGS`; the site's folder."""
+    write_project(project, files, config, site_url)
+    result = run_cli(["build"], project)
+    assert result.exit_code == 0, result.stderr
+    return project / "site"
+
+
+def write_project(
+    project: Path, files: dict[str, str], config: str, site_url: str, settings: str = ""
+) -> None:
+    """Write a project of ``files`` (a catalog), ``config`` (one of `CONFIGS`) and the
+    errorbook ``settings`` (TOML lines)."""
     project.mkdir(parents=True, exist_ok=True)
-    (project / "errorbook.toml").write_text(f'base-uri = "{site_url}"\n', encoding="utf-8")
+    toml = f'base-uri = "{site_url}"\n{settings}'
+    (project / "errorbook.toml").write_text(toml, encoding="utf-8")
     mkdocs = with_site_url(CONFIGS[config], site_url)
     (project / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     for name, text in files.items():
         target = project / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    result = run_cli(["build"], project)
-    assert result.exit_code == 0, result.stderr
-    return project / "site"
 
 
 def _pages(site: Path) -> Iterator[Path]:

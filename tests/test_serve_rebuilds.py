@@ -20,7 +20,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from errorbook.docs import page_memo
+from errorbook.docs import page_memo, page_parts
 from sitetools import (
     EPOCH,
     ROOT,
@@ -110,18 +110,28 @@ def project(tmp_path: Path) -> Path:
 def serve(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[_Serve]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     session = _Serve(project, tmp_path / "served")
-    convert = getattr(page_memo, "convert")  # noqa: B009 (not re-exported)
-
-    def counted(page: Any, *args: Any) -> Any:
-        session.converted.append(page.file.src_uri)
-        return convert(page, *args)
-
-    monkeypatch.setattr(page_memo, "convert", counted)
+    # Index tables in runs of two rows: each is made of several, and the pages must still be
+    # the full build's, which converts them whole.
+    monkeypatch.setattr(page_parts, "ROWS", 2)
+    for name in ("convert", "convert_in_parts"):  # a page converted whole or in parts
+        monkeypatch.setattr(page_memo, name, _counted(session, getattr(page_memo, name)))
     try:
         session.start()
         yield session
     finally:
         session.close()
+
+
+def _counted(session: _Serve, convert: Callable[..., Any]) -> Callable[..., Any]:
+    """``convert``, noting in ``session`` each page it converts."""
+
+    def counted(page: Any, *args: Any) -> Any:
+        converted = convert(page, *args)
+        if converted is not None or convert.__name__ == "convert":
+            session.converted.append(page.file.src_uri)
+        return converted
+
+    return counted
 
 
 def _full_build(project: Path, dest: Path) -> Path:

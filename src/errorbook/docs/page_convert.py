@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages as mkdocs_pages
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from errorbook.docs.highlight_styles import styles_reused
@@ -65,43 +65,88 @@ def convert(
     """Convert ``page`` exactly as MkDocs does, setting its content, table of contents, title
     and anchors; return the record, or None when the conversion logged something other than
     link messages (it is then not reusable)."""
+    with _logged() as said:
+        run = run_markdown(page.markdown or "", page.file, config, files)
+    page.content = run.content
+    page.toc = get_toc(run.toc_tokens)
+    page._title_from_render = run.title
+    page.present_anchor_ids = set(run.anchors)
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = run.links_to_anchors
+    if said.others:
+        return None
+    return run.record(files_digest, quiet=not said.links)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownRun:
+    """What one run of MkDocs' Markdown conversion gave, before it is set on a page.
+
+    Attributes:
+        content: The HTML.
+        toc_tokens: Python-Markdown's ``toc_tokens``.
+        title: The text of the first ``h1``, if any.
+        anchors: The ids a link may point at.
+        links: Every link resolved, in order: (as written, as resolved).
+        links_to_anchors: MkDocs' ``links_to_anchors``: per file linked, anchor → link.
+        defines_references: Whether the Markdown defines a link reference (``[name]: url``),
+            which a link anywhere in the page may use.
+    """
+
+    content: str
+    toc_tokens: list[Any]
+    title: str | None
+    anchors: frozenset[str]
+    links: tuple[tuple[str, str], ...]
+    links_to_anchors: dict[File, dict[str, str]]
+    defines_references: bool
+
+    def record(self, files_digest: bytes, *, quiet: bool) -> Converted | None:
+        """The reusable record of this run; None when its table of contents is not JSON."""
+        try:
+            toc_tokens = json.dumps(self.toc_tokens)
+        except (TypeError, ValueError):
+            return None
+        anchor_links = tuple(
+            (target.src_uri, tuple(found.items()))
+            for target, found in self.links_to_anchors.items()
+        )
+        return Converted(
+            self.content,
+            toc_tokens,
+            self.title,
+            self.anchors,
+            self.links,
+            files_digest,
+            quiet,
+            anchor_links,
+        )
+
+
+def run_markdown(markdown: str, file: File, config: MkDocsConfig, files: Files) -> MarkdownRun:
+    """Convert ``markdown`` as MkDocs converts the page of ``file``: the same Python-Markdown
+    configuration, with MkDocs' own tree processors registered the same way."""
     md = markdown_module().Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
     )
     raw_html = mkdocs_pages._RawHTMLPreprocessor()
     raw_html._register(md)
-    anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(file, files, config)
     anchors._register(md)
-    links = _RecordingLinks(page.file, files, config)
+    links = _RecordingLinks(file, files, config)
     links._register(md)
     title = mkdocs_pages._ExtractTitleTreeprocessor()
     title._register(md)
-    with _logged() as said, styles_reused():
-        page.content = md.convert(page.markdown or "")
-    tokens = getattr(md, "toc_tokens", [])
-    page.toc = get_toc(tokens)
-    page._title_from_render = title.title
-    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-        page.links_to_anchors = links.links_to_anchors
-    if said.others:
-        return None
-    try:
-        toc_tokens = json.dumps(tokens)
-    except (TypeError, ValueError):
-        return None
-    anchor_links = tuple(
-        (target.src_uri, tuple(found.items())) for target, found in links.links_to_anchors.items()
-    )
-    return Converted(
-        page.content,
-        toc_tokens,
+    with styles_reused():
+        content = md.convert(markdown)
+    return MarkdownRun(
+        content,
+        getattr(md, "toc_tokens", []),
         title.title,
-        frozenset(page.present_anchor_ids),
+        frozenset(anchors.present_anchor_ids | raw_html.present_anchor_ids),
         tuple(links.resolved),
-        files_digest,
-        not said.links,
-        anchor_links,
+        links.links_to_anchors,
+        bool(md.references),
     )
 
 
@@ -156,8 +201,10 @@ class _Said(logging.Handler):
         super().__init__(logging.DEBUG)
         self.links = False
         self.others: dict[int, logging.LogRecord] = {}
+        self.anything = False
 
     def emit(self, record: logging.LogRecord) -> None:
+        self.anything = True
         if record.name == _LINKS_LOG:
             self.links = True
         elif record.levelno > logging.DEBUG:
@@ -165,10 +212,14 @@ class _Said(logging.Handler):
 
 
 @contextlib.contextmanager
-def _logged() -> Iterator[_Said]:
-    """Notice what is logged while converting (MkDocs' own messages stop at its logger)."""
+def _logged(*, held: bool = False) -> Iterator[_Said]:
+    """Notice what is logged while converting (MkDocs' own messages stop at its logger);
+    ``held``: and keep it from every other handler there, so nothing is shown."""
     handler = _Said()
     loggers = (logging.getLogger(), logging.getLogger("mkdocs"))
+    others = [other for logger in loggers for other in logger.handlers] if held else []
+    for other in others:
+        other.addFilter(_hold)
     for logger in loggers:
         logger.addHandler(handler)
     try:
@@ -176,3 +227,14 @@ def _logged() -> Iterator[_Said]:
     finally:
         for logger in loggers:
             logger.removeHandler(handler)
+        for other in others:
+            other.removeFilter(_hold)
+
+
+def held_logs() -> contextlib.AbstractContextManager[_Said]:
+    """Notice what is logged while converting, and show none of it (`_logged`)."""
+    return _logged(held=True)
+
+
+def _hold(record: logging.LogRecord) -> bool:
+    return False

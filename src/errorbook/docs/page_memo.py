@@ -41,8 +41,16 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import meta
 
-from errorbook.docs.page_convert import Converted, convert, files_key, markdown_module, reuse
+from errorbook.docs.page_convert import (
+    Converted,
+    MarkdownRun,
+    convert,
+    files_key,
+    markdown_module,
+    reuse,
+)
 from errorbook.docs.page_layout_ahead import LayoutAhead
+from errorbook.docs.page_parts import convert_in_parts, in_parts, runs_of
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, READS_FILES, SearchEntries
 from errorbook.docs.search_html import lean_add
 from errorbook.docs.whitespace import collapse_whitespace
@@ -65,6 +73,8 @@ class PageMemo:
 
     def __init__(self) -> None:
         self.converted: Memo[Converted] = Memo()
+        #: Runs of an index table's rows, converted (`errorbook.docs.page_parts`).
+        self.runs: Memo[MarkdownRun] = Memo()
         self.search: Memo[str] = Memo()
         self.layouts: Memo[str] = Memo()
         self.collapsed: Memo[str] = Memo()
@@ -153,16 +163,31 @@ class PageMemo:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
         self.stop_ahead()
         self._nav = None
-        for memo in (self.converted, self.search, self.layouts, self.collapsed):
+        for memo in (self.converted, self.runs, self.search, self.layouts, self.collapsed):
             memo.sweep()
 
     def render(self, page: mkdocs_pages.Page, config: MkDocsConfig, files: Files) -> None:
         """Convert ``page`` as ``Page.render`` does, or reuse its remembered conversion."""
         key = self._key(page.file.src_uri, page.markdown or "")
         found = self.converted.get(key) if self.keep else self.converted.take(key)
+        parts = self.keep and in_parts(config, page.markdown or "")
         if found is not None and reuse(found, page, config, files, self._files_key):
+            if parts:  # kept for the next change of the page
+                for text in runs_of(page.markdown or ""):
+                    self.runs.get(self._run_key(page, text))
             return
-        converted = convert(page, config, files, self._files_key)
+        converted = None
+        if parts:  # a preview server: the index pages' tables a run of rows at a time
+            converted = convert_in_parts(
+                page,
+                config,
+                files,
+                self._files_key,
+                self.runs,
+                functools.partial(self._run_key, page),
+            )
+        if converted is None:
+            converted = convert(page, config, files, self._files_key)
         if converted is not None and self.keep:
             self.converted.put(key, converted)
 
@@ -266,6 +291,9 @@ class PageMemo:
 
     def _key(self, src_uri: str, markdown: str) -> bytes:
         return digest(self._markdown_key, src_uri, markdown)
+
+    def _run_key(self, page: mkdocs_pages.Page, markdown: str) -> bytes:
+        return digest(self._markdown_key, self._files_key, page.file.src_uri, markdown)
 
     def _markdown_of(self, page: mkdocs_pages.Page) -> Converted | None:
         """The remembered conversion of the page as it is on disk, if any."""
