@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from material.plugins.search.plugin import Parser
+from material.plugins.search.plugin import Parser, SearchIndex
 
 from benchmarks.synthetic import BASE_URI, write_catalog
+from errorbook.docs import search_sections
 from errorbook.docs.search_html import lean_add, without_code_spans
+from errorbook.docs.search_sections import Parsed, add_in_sections
+from errorbook.speed.memo import Memo
 from sitetools import ROOT, build_in_fresh_process, with_site_url
 
 ENTRIES = 40
@@ -116,6 +119,10 @@ def test_only_safe_blocks_lose_their_spans(html: str, changed: bool) -> None:
 class _Page:
     def __init__(self, content: Any) -> None:
         self.content = content
+        self.meta: dict[str, Any] = {}
+        self.toc: list[Any] = []
+        self.url = "page/"
+        self.title = "Page"
 
 
 def test_the_page_keeps_its_html_and_other_search_plugins_parse_it_as_it_is() -> None:
@@ -131,3 +138,53 @@ def test_the_page_keeps_its_html_and_other_search_plugins_parse_it_as_it_is() ->
         pass
 
     assert lean_add(add, object()) is add
+
+
+def _entries(html: str, parsed: Memo[Parsed] | None = None) -> list[Any] | None:
+    """The page's search entries, parsed whole or (``parsed``) a section at a time; None if
+    the sections would not give the same."""
+    index = SearchIndex()
+    if parsed is None:
+        index.add_entry_from_context(_Page(html))
+    elif not add_in_sections(index, _Page(html), html, parsed):
+        assert index.entries == []
+        return None
+    return list(index.entries)
+
+
+NESTED = "<div><h2 id='n'>Nested</h2><p>in</p></div><p>out</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "in_pieces"),
+    [
+        ("<h1 id='a'>A</h1>\n<p>x</p>\n<h2 id='b'>B <code>c</code></h2>\n<table>t</table>", True),
+        (f"<p>preface</p>\n<h2 id='b'>B</h2>\n{NESTED}\n<h3 id='c'>C</h3>\n<p>y  z</p>\n", True),
+        # A heading without an id begins no section: what follows belongs to the one before.
+        ("<h2 id='a'>A</h2>\n<p>x</p>\n<h2>No id</h2>\n<p>y</p>\n", False),
+        # An element open across a heading, skipped elements, scripts.
+        ("<h2 id='a'>A</h2>\n<div>\n<h2 id='b'>B</h2>\n<p>y</p></div>\n<h2 id='c'>C</h2>", False),
+        ("<div data-search-exclude>\n<h2 id='a'>A</h2>\n</div>\n<h2 id='b'>B</h2><p>z</p>", False),
+        ("<h2 id='a'>A</h2>\n<script>\n<h2 id='b'>x</h2></script>\n<h2 id='c'>C</h2>", False),
+        ("<h2 id='a'>A</h2><p>unclosed\n<h2 id='b'>B</h2>\n<p>y</p>", False),
+    ],
+)
+def test_a_page_parsed_a_section_at_a_time_has_the_same_entries(
+    html: str, in_pieces: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_sections, "LONG", 0)
+    parsed: Memo[Parsed] = Memo()
+    found = _entries(html, parsed)
+    assert (found is not None) is in_pieces
+    assert found is None or found == _entries(html)
+    assert _entries(html, parsed) == found  # the pieces remembered give the same
+
+
+def test_every_page_of_a_site_parsed_a_section_at_a_time_has_the_same_entries(
+    sites: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_sections, "LONG", 0)
+    pages: list[str] = json.loads((sites[1] / "indexed.json").read_text())
+    parsed: Memo[Parsed] = Memo()
+    for html in pages:
+        assert _entries(html, parsed) == _entries(html)

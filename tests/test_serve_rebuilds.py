@@ -20,7 +20,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from errorbook.docs import page_memo, page_parts
+from errorbook.docs import page_memo, page_parts, search_sections
 from sitetools import (
     EPOCH,
     ROOT,
@@ -110,9 +110,10 @@ def project(tmp_path: Path) -> Path:
 def serve(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[_Serve]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     session = _Serve(project, tmp_path / "served")
-    # Index tables in runs of two rows: each is made of several, and the pages must still be
-    # the full build's, which converts them whole.
+    # Index tables in runs of two rows, every page indexed for search a section at a time:
+    # the site must still be the full build's, which converts and indexes each page whole.
     monkeypatch.setattr(page_parts, "ROWS", 2)
+    monkeypatch.setattr(search_sections, "LONG", 0)
     for name in ("convert", "convert_in_parts"):  # a page converted whole or in parts
         monkeypatch.setattr(page_memo, name, _counted(session, getattr(page_memo, name)))
     try:

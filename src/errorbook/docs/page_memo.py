@@ -52,7 +52,8 @@ from errorbook.docs.page_convert import (
 from errorbook.docs.page_layout_ahead import LayoutAhead
 from errorbook.docs.page_parts import convert_in_parts, in_parts, runs_of
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, READS_FILES, SearchEntries
-from errorbook.docs.search_html import lean_add
+from errorbook.docs.search_html import keep_sections, lean_add
+from errorbook.docs.search_sections import Parsed
 from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
@@ -76,6 +77,8 @@ class PageMemo:
         #: Runs of an index table's rows, converted (`errorbook.docs.page_parts`).
         self.runs: Memo[MarkdownRun] = Memo()
         self.search: Memo[str] = Memo()
+        #: Pieces of long pages parsed for search (`errorbook.docs.search_sections`).
+        self.sections: Memo[Parsed] = Memo()
         self.layouts: Memo[str] = Memo()
         self.collapsed: Memo[str] = Memo()
         self._markdown_key = b""
@@ -145,7 +148,8 @@ class PageMemo:
             add = getattr(index, "add_entry_from_context", None)
             entries = getattr(index, "entries", getattr(index, "_entries", None))
             if index is not None and add is not None and isinstance(entries, list):
-                add = lean_add(add, plugin)  # errorbook.docs.search_html
+                # errorbook.docs.search_html, search_sections
+                add = lean_add(add, plugin, self.sections if self.keep else None)
                 index.add_entry_from_context = functools.partial(self.index, add, entries, plugin)
                 self.search_entries.indexes.append((plugin, entries))
         if self.release and self._nav is not None:
@@ -163,7 +167,8 @@ class PageMemo:
         """End a build (MkDocs' ``on_post_build``): forget what it did not use."""
         self.stop_ahead()
         self._nav = None
-        for memo in (self.converted, self.runs, self.search, self.layouts, self.collapsed):
+        memos: tuple[Memo[Any], ...] = (self.converted, self.runs, self.search, self.sections)
+        for memo in (*memos, self.layouts, self.collapsed):
             memo.sweep()
 
     def render(self, page: mkdocs_pages.Page, config: MkDocsConfig, files: Files) -> None:
@@ -204,6 +209,7 @@ class PageMemo:
             self.search.put(key, json.dumps(entries[before:]))
         else:
             entries.extend(json.loads(found))
+            keep_sections(plugin, page, self.sections)  # for the page's next change
         self.search_entries.record(plugin, page, entries[before:])
 
     def _index_once(

@@ -26,6 +26,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from errorbook.docs.search_sections import Parsed, add_in_sections, keep_pieces
+from errorbook.speed.memo import Memo
+
 #: A ``<pre>`` right after another tag, as the highlighter writes it (not text in an attribute).
 _PRE = re.compile(r"(?<=>)(<pre\b[^<>]*>)(.*?)(</pre>)", re.DOTALL)
 _PLAIN_SPAN = re.compile(r'<span(?: class="[^"<>&]*")?>|</span>')
@@ -51,9 +54,13 @@ def _lean_block(match: re.Match[str]) -> str:
     return match.group(1) + lean + match.group(3)
 
 
-def lean_add(add: Callable[[Any], None], plugin: Any) -> Callable[[Any], None]:
+def lean_add(
+    add: Callable[[Any], None], plugin: Any, parsed: Memo[Parsed] | None = None
+) -> Callable[[Any], None]:
     """The search index's ``add_entry_from_context``, parsing the leaner HTML when ``plugin``
-    is Material's search plugin; ``add`` itself otherwise."""
+    is Material's search plugin, and a long page a section at a time when ``parsed`` keeps
+    the sections for later builds (`errorbook.docs.search_sections`); ``add`` itself
+    otherwise."""
     if type(plugin).__module__ != _MATERIAL:
         return add
 
@@ -62,10 +69,20 @@ def lean_add(add: Callable[[Any], None], plugin: Any) -> Callable[[Any], None]:
         if not isinstance(content, str):
             add(page)
             return
-        page.content = without_code_spans(content)
+        lean = without_code_spans(content)
+        if parsed is not None and add_in_sections(plugin.search_index, page, lean, parsed):
+            return
+        page.content = lean
         try:
             add(page)
         finally:
             page.content = content
 
     return add_lean
+
+
+def keep_sections(plugin: Any, page: Any, parsed: Memo[Parsed]) -> None:
+    """Keep, in ``parsed``, the sections of ``page`` that `lean_add` parsed in an earlier
+    build, when its entries are reused without parsing."""
+    if type(plugin).__module__ == _MATERIAL and isinstance(page.content, str):
+        keep_pieces(without_code_spans(page.content), parsed)
