@@ -9,6 +9,9 @@ laid out, so a build that quietly did everything itself fails the test.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from benchmarks.synthetic import BASE_URI, write_catalog
@@ -49,3 +52,27 @@ def test_pages_made_in_workers_are_the_pages_made_on_one_core(tmp_path: Path) ->
     assert int(build_in_fresh_process(BUILD, project, two, ERRORBOOK_JOBS="2")) >= ENTRIES
 
     assert site_differences(one, two) == []
+
+
+def test_what_converting_a_page_in_a_worker_says_is_said_once(tmp_path: Path) -> None:
+    project = write_catalog(tmp_path / "project", ENTRIES, seed=7)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(with_site_url(config, BASE_URI))
+    (project / "docs").mkdir()
+    guide = "---\ntitle: Guide\n---\n# Guide\n\nSee [the quota](no-such-page.md).\n"
+    (project / "docs" / "guide.md").write_text(guide, encoding="utf-8")
+    said = {}
+    for jobs in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "errorbook", "build"],
+            cwd=project,
+            env={**os.environ, "ERRORBOOK_JOBS": jobs, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 1  # strict: the warning aborts the build
+        said[jobs] = [line for line in result.stderr.splitlines() if "no-such-page.md" in line]
+    assert len(said["1"]) == 1
+    assert said["2"] == said["1"]

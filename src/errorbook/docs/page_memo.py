@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from errorbook.docs.page_convert import (
     MarkdownRun,
     convert,
     files_key,
+    held_logs,
     markdown_module,
     reuse,
 )
@@ -342,20 +342,18 @@ def prerender(
 ) -> list[tuple[bytes, Converted | None]]:
     """Convert the pages' Markdown as read from disk, in forked workers (`parallel_map`).
 
-    Nothing they log is shown: a page whose conversion logged anything is not remembered (and
-    link messages are repeated on reuse), so MkDocs' own pass shows every message once.
+    Nothing they log is shown, but it is noticed: a page whose conversion logged anything is
+    not remembered, and one whose links did is marked so that reusing it resolves them again,
+    so MkDocs' own pass shows every message once.
     """
 
     def one(page: mkdocs_pages.Page) -> tuple[bytes, Converted | None]:
-        logging.disable(logging.CRITICAL)  # in a forked worker: the build's process keeps its
-        page.read_source(config)
-        return key(page.file.src_uri, page.markdown), convert(page, config, files, files_digest)
+        with held_logs():  # in a forked worker: the build's process shows them
+            page.read_source(config)
+            converted = convert(page, config, files, files_digest)
+        return key(page.file.src_uri, page.markdown), converted
 
-    previous = logging.root.manager.disable
-    try:
-        return parallel_map(one, pages, weights=[PAGE_WEIGHT] * len(pages))
-    finally:
-        logging.disable(previous)
+    return parallel_map(one, pages, weights=[PAGE_WEIGHT] * len(pages))
 
 
 def _toc(toc: Any) -> str:
