@@ -8,7 +8,8 @@ in an entry is printed, never evaluated.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from errorbook.docs.search_rank import search_boosts
 from errorbook.docs.templating import PACKAGED_TEMPLATES, environment, load, render
 from errorbook.model import Catalog, ErrorDef
 from errorbook.python.examples import runtime_examples
+from errorbook.python.export import class_module
 from errorbook.read.config import Config
 from errorbook.speed.memo import Recall, keeping_results
 from errorbook.write.notice import GENERATED_MARKER, HEAD_BYTES
@@ -39,11 +41,14 @@ def generate_docs(catalog: Catalog, config: Config, package: Mapping[str, str]) 
             pages show.
     """
     with runtime_examples(catalog, package) as examples:
-        return render_docs(catalog, config, examples)
+        return render_docs(catalog, config, examples, functools.partial(class_module, package))
 
 
 def render_docs(
-    catalog: Catalog, config: Config, examples: Mapping[str, ExampleResponse]
+    catalog: Catalog,
+    config: Config,
+    examples: Mapping[str, ExampleResponse],
+    example_source: Callable[[ErrorDef], str] | None = None,
 ) -> dict[Path, str]:
     """Render every documentation page of the catalog.
 
@@ -51,6 +56,9 @@ def render_docs(
         catalog: The loaded catalog.
         config: The project configuration (docs folder, template overrides, package name).
         examples: The generated package's example response for every code.
+        example_source: The text an entry's example response is made from (the module of its
+            class), if it is known: a preview server then keeps an unchanged entry's page
+            without making its example again.
 
     Returns:
         ``{absolute path: text}``: one page per entry at ``<docs-dir>/<code>.md``, the home
@@ -87,9 +95,12 @@ def render_docs(
         linked = [catalog.get(code) for code in entry.related]
         if entry.deprecated is not None and entry.deprecated.replaced_by:
             linked.append(catalog.get(entry.deprecated.replaced_by))
-        response = response_view(examples[entry.code])
+        if example_source is not None:
+            example: object = example_source(entry)  # the runtime's own files never change
+        else:
+            example = response_view(examples[entry.code])
         boost = boosts.get(entry.code)
-        return entry.code, (entry, *linked, response, boost, catalog.base_uri, config, state)
+        return entry.code, (entry, *linked, example, boost, catalog.base_uri, config, state)
 
     rendered = dict(_PAGES.map(render_entry, catalog.entries, inputs))
     notice = _notice(config, "the catalog in " + _relative(config.catalog, config.root) + "/")

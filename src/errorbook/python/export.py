@@ -119,6 +119,15 @@ def _export(catalog: Catalog, package: str) -> dict[str, str]:
 _MODULES: Recall[str] = Recall()
 
 
+def class_module(package: Mapping[str, str], entry: ErrorDef) -> str:
+    """The text of the module of ``package`` (as `export_package` returned it) that defines
+    ``entry``'s class."""
+    if not entry.folder:
+        return package["__init__.py"]
+    name = module_path(entry.folder)
+    return package.get(f"{name}.py") or package[f"{name}/__init__.py"]
+
+
 def package_files(package: Mapping[str, str], config: Config) -> dict[Path, str]:
     """The exported package's files at ``config.python_package``; none when it is not set."""
     if config.python_package is None:
