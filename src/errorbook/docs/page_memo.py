@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,9 +127,13 @@ class PageMemo:
         if would_fork(len(pages) * PAGE_WEIGHT):
             new = [page for page in pages if self._markdown_of(page) is None]
             if would_fork(len(new) * PAGE_WEIGHT):
-                for key, converted in prerender(new, config, files, self._key, self._files_key):
+                parts = self._run_key if self.keep else None
+                found = prerender(new, config, files, self._key, self._files_key, parts)
+                for key, converted, runs in found:
                     if converted is not None:
                         self.converted.put(key, converted)
+                    for run_key, run in runs:
+                        self.runs.put(run_key, run)
 
     def attach(self, env: Any, config: MkDocsConfig, files: Files) -> None:
         """Lay pages out, and index them for search, through the memo (MkDocs' ``on_env``);
@@ -339,19 +343,31 @@ def prerender(
     files: Files,
     key: Any,
     files_digest: bytes,
-) -> list[tuple[bytes, Converted | None]]:
-    """Convert the pages' Markdown as read from disk, in forked workers (`parallel_map`).
+    run_key: Callable[[mkdocs_pages.Page, str], bytes] | None = None,
+) -> list[tuple[bytes, Converted | None, tuple[tuple[bytes, MarkdownRun], ...]]]:
+    """Convert the pages' Markdown as read from disk, in forked workers (`parallel_map`); with
+    ``run_key``, index pages in parts (`errorbook.docs.page_parts`), whose runs come back too.
 
     Nothing they log is shown, but it is noticed: a page whose conversion logged anything is
     not remembered, and one whose links did is marked so that reusing it resolves them again,
     so MkDocs' own pass shows every message once.
     """
 
-    def one(page: mkdocs_pages.Page) -> tuple[bytes, Converted | None]:
+    def one(
+        page: mkdocs_pages.Page,
+    ) -> tuple[bytes, Converted | None, tuple[tuple[bytes, MarkdownRun], ...]]:
+        runs: Memo[MarkdownRun] = Memo()
         with held_logs():  # in a forked worker: the build's process shows them
             page.read_source(config)
-            converted = convert(page, config, files, files_digest)
-        return key(page.file.src_uri, page.markdown), converted
+            converted = None
+            if run_key is not None and in_parts(config, page.markdown or ""):
+                by_text = functools.partial(run_key, page)
+                converted = convert_in_parts(page, config, files, files_digest, runs, by_text)
+            if converted is None:
+                converted = convert(page, config, files, files_digest)
+        # A run linking to an anchor is never used (`convert_in_parts`), and holds files.
+        kept = tuple((k, run) for k, run in runs.items() if not run.links_to_anchors)
+        return key(page.file.src_uri, page.markdown), converted, kept
 
     return parallel_map(one, pages, weights=[PAGE_WEIGHT] * len(pages))
 

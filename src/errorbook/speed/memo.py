@@ -137,6 +137,10 @@ class Memo(Generic[V]):
     def __len__(self) -> int:
         return len(self._results)
 
+    def items(self) -> list[tuple[bytes, V]]:
+        """Every result with its key."""
+        return list(self._results.items())
+
 
 class Recall(Generic[V]):
     """Results by name, reused while their inputs are the same objects, or equal ones.
