@@ -9,7 +9,9 @@ the watched files with what that build read and, when only existing documentatio
 static files changed, runs MkDocs' own per-page steps (``_populate_page``, ``_build_page``) for
 those pages alone, renders the theme's and the ``extra_templates`` again (any of them may show
 any page), checks every page's links to anchors (a changed page may have lost one another page
-links to), then writes the search index again from every page's entries in site order.
+links to), then writes the search index again from every page's entries in site order. When
+nothing changed (the rebuild that the pages regenerating wrote sets off), it only checks the
+links to anchors again, as every build says what it finds there.
 Anything else falls back to the full build: a file added, deleted or changed outside
 ``docs_dir`` pages (``mkdocs.yml``, the errorbook configuration, templates, watched folders), a
 plugin this module does not know, a page in the navigation whose title or metadata changed (the
@@ -203,6 +205,9 @@ def _rebuild(last: LastBuild, changed: list[File], entries: SearchEntries) -> bo
     if len(pages) != sum(file.is_documentation_page() for file in changed):
         return False
     try:
+        if not changed:  # the site is as the last build left it (regenerating wrote nothing)
+            _check_anchor_links(last)
+            return True
         if not _populate(last, pages):
             return False
         for file in changed:
@@ -217,16 +222,22 @@ def _rebuild(last: LastBuild, changed: list[File], entries: SearchEntries) -> bo
         for page in pages:
             excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
             mkdocs_build._build_page(page, config, documentation, nav, last.env, excluded=excluded)
-        # Every page's links to anchors: a changed page may have lost the one another links to.
-        for file in documentation:
-            assert file.page is not None
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        _check_anchor_links(last)
         entries.reassemble(file.page for file in documentation if file.page is not None)
         for plugin, _ in entries.indexes:
             plugin.on_post_build(config=config)
     except BuildError as error:
         _abort(error)
     return True
+
+
+def _check_anchor_links(last: LastBuild) -> None:
+    """Every page's links to anchors, as a build checks them (and says what it finds): a
+    changed page may have lost the one another page links to."""
+    level = last.config.validation.links.anchors
+    for file in _documentation(last):
+        assert file.page is not None
+        file.page.validate_anchor_links(files=last.files, log_level=level)
 
 
 def _populate(last: LastBuild, pages: list[Page]) -> bool:
