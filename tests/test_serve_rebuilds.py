@@ -20,7 +20,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from conftest import run_cli
 from errorbook.docs import page_memo, page_parts, search_sections
+from errorbook.docs import plugin as plugin_module
 from sitetools import (
     EPOCH,
     ROOT,
@@ -292,3 +294,26 @@ def test_a_page_rebuild_ends_as_a_build_does(
     assert said[0].endswith(" seconds (nothing changed)")
     # The entry's page, the pages that list or link it, and its JSON files.
     assert re.fullmatch(r"Documentation built in [0-9.]+ seconds \(\d+ changed files\)", said[1])
+
+
+def test_the_servers_first_regeneration_loads_the_catalog_even_when_nothing_changed(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So that the first edit finds every other entry's results, as later edits do."""
+    assert run_cli(["generate"], project).exit_code == 0  # nothing left to change
+    loads: list[bool] = []
+    regenerate = plugin_module.regenerate
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        loads.append(kwargs.get("load", False))
+        return regenerate(*args, **kwargs)
+
+    monkeypatch.setattr(plugin_module, "regenerate", recorded)
+    session = _Serve(project, tmp_path / "served")
+    try:
+        session.start()
+        CHANGES["edit a description"](project / "catalog")
+        session.rebuild()
+    finally:
+        session.close()
+    assert loads == [True, False]

@@ -174,6 +174,7 @@ def regenerate(
     on_checked: Callable[[RunResult], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
     isolated: bool = False,
+    load: bool = False,
 ) -> RunResult:
     """Bring every generated file up to date with the catalog.
 
@@ -194,6 +195,8 @@ def regenerate(
             (`errorbook.speed.isolated`), so the memory loading and generating used is given
             back before the caller goes on, to build the site for instance; the result then
             has no ``catalog``, and its ``changes`` no texts (``old``, ``new``).
+        load: Load and generate everything even when nothing changed: a preview server's
+            first run, so that its later runs find each entry's results (`errorbook.speed.memo`).
 
     Returns:
         The diagnostics and the files changed.
@@ -207,7 +210,7 @@ def regenerate(
     inputs = _inputs(config)
     with project_lock(config.root, on_wait=on_wait):
         seen = observe(inputs)  # before anything is read: an edit from now on is a change
-        last = unchanged(seen, managed)
+        last = None if load else unchanged(seen, managed)
         replayed = None if last is None else _replay(last, strict)
         if replayed is not None:
             if on_checked is not None:
