@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from conftest import run_cli
 from errorbook.docs import page_parts
-from errorbook.docs.page_convert import Converted, convert, files_key
+from errorbook.docs.page_convert import Converted, MarkdownRun, convert, files_key
 from errorbook.docs.page_parts import convert_in_parts, in_parts
 from errorbook.speed.memo import Memo, digest
 from hostile_catalog import hostile_catalog
@@ -67,8 +67,8 @@ def _both_ways(
     file.page = None
     parts = Page(None, file, config)
     parts.read_source(config)
-    runs: Memo[object] = Memo()
-    found = convert_in_parts(parts, config, files, digest_of_files, runs, digest)  # type: ignore[arg-type]
+    runs: Memo[MarkdownRun] = Memo()
+    found = convert_in_parts(parts, config, files, digest_of_files, runs, digest)
     if found is None:
         assert not required, file.src_uri
         return None
@@ -157,11 +157,13 @@ def _home(project: Path, config: MkDocsConfig, change: str) -> tuple[Files, File
     return files, found
 
 
-def _in_parts(config: MkDocsConfig, files: Files, file: File) -> Converted | None:
+def _in_parts(
+    config: MkDocsConfig, files: Files, file: File, runs: Memo[MarkdownRun] | None = None
+) -> Converted | None:
     page = Page(None, file, config)
     page.read_source(config)
-    runs: Memo[object] = Memo()
-    return convert_in_parts(page, config, files, files_key(files), runs, digest)  # type: ignore[arg-type]
+    found = Memo() if runs is None else runs
+    return convert_in_parts(page, config, files, files_key(files), found, digest)
 
 
 def test_the_docs_pages_case_index_pages_in_parts_are_the_pages_whole(
@@ -225,8 +227,11 @@ def test_what_a_part_logs_is_held_back_and_the_page_converted_whole(
 
     handler = Shown()
     logging.getLogger("mkdocs").addHandler(handler)
+    runs: Memo[MarkdownRun] = Memo()
     try:
-        assert _in_parts(config, files, home) is None
+        assert _in_parts(config, files, home, runs) is None
+        # Nor is the run that logged remembered, to be used silently by the next change.
+        assert _in_parts(config, files, home, runs) is None
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     assert shown == []

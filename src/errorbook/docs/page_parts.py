@@ -115,9 +115,9 @@ def convert_in_parts(
     rest.append(markdown[start:])
     with held_logs() as said:
         whole = run_markdown("".join(rest), page.file, config, files)
-        parts = [_table(table, page, config, files, runs, key) for table in tables]
     if said.anything or whole.defines_references:
         return None
+    parts = [_table(table, page, config, files, runs, key) for table in tables]
     content, links = whole.content, list(whole.links)
     for number, part in enumerate(parts):
         placeholder = f"<p>{token}{number}</p>"
@@ -176,8 +176,8 @@ def _table(
     key: Callable[[str], bytes],
 ) -> tuple[str, list[tuple[str, str]]] | None:
     """The HTML of the table from its runs' (converted now or before), and its links; None
-    when a run holds what the rest of the page could read (an id, a link to an anchor) or is
-    not one table."""
+    when a run logs anything, holds what the rest of the page could read (an id, a link to an
+    anchor) or is not one table."""
     first: re.Match[str] | None = None
     bodies: list[str] = []
     links: list[tuple[str, str]] = []
@@ -185,7 +185,11 @@ def _table(
         run_key = key(text)
         run = runs.get(run_key)
         if run is None:
-            run = runs.put(run_key, run_markdown(text, page.file, config, files))
+            with held_logs() as said:
+                run = run_markdown(text, page.file, config, files)
+            if said.anything:  # not remembered: the page, converted whole, says it each time
+                return None
+            runs.put(run_key, run)
         if run.anchors or run.links_to_anchors or run.toc_tokens or run.defines_references:
             return None
         found = _TABLE_HTML.fullmatch(run.content)
