@@ -17,9 +17,13 @@ compute:
   any extension a plugin added), the link settings, the page's source path and its Markdown.
   Links are resolved again on reuse unless the site's files are the same and resolving them
   said nothing. A page whose conversion logs anything else is not remembered; nor is any page
-  when an extension that reads other files (snippets, includes) is configured.
+  when an extension that reads other files (snippets, includes) is configured. Under a
+  preview server, an index page is converted a run of table rows at a time
+  (`errorbook.docs.page_parts`), each run remembered by the same settings, the site's files
+  and its Markdown.
 - Search entries: the search configuration, the page's URL, title, metadata, table of
-  contents and HTML.
+  contents and HTML. Under a preview server, a long page is parsed a section at a time
+  (`errorbook.docs.search_sections`), each piece remembered by its HTML.
 - Layout (the theme template): the site (configuration and navigation) and everything of the
   page a template can show: URL, title, HTML, table of contents, metadata, its place in the
   navigation. The build time (``build_date_utc``) is not part of it: a page that shows it
