@@ -179,7 +179,7 @@ def test_the_docs_pages_case_index_pages_in_parts_are_the_pages_whole(
     "change",
     [
         "\n[quota]: https://example.com/quota\n",  # a link reference a row could use
-        "\n*[API]: Application Programming Interface\n",  # only with abbr, but still declined
+        "\n*[API]: Application Programming Interface\n",  # text without abbr: the parts stand
     ],
 )
 def test_a_page_defining_a_link_reference_is_converted_whole(

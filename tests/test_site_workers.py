@@ -1,6 +1,6 @@
 """A one-off build whose pages are converted and laid out in workers is the one-core build.
 
-`errorbook.docs.page_memo.prerender` converts the pages, and `errorbook.docs.page_layout_ahead`
+`errorbook.docs.page_prerender.prerender` converts the pages, and `errorbook.docs.page_layout_ahead`
 lays them out, in forked workers; MkDocs then takes their results only when the page's inputs
 are the ones the worker saw. Each build runs in a fresh process, so nothing another test left
 running (a thread) stops the workers from being forked, and says how many pages the workers

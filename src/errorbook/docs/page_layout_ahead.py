@@ -1,7 +1,7 @@
 """In a one-off build, lay pages out in forked workers ahead of MkDocs, which takes their results.
 
 Serves the cold 10,000-entry site build (at most half of the old time, see the benchmark
-report). Once every page is converted (in workers too: `errorbook.docs.page_memo.prerender`),
+report). Once every page is converted (in workers too: `errorbook.docs.page_prerender.prerender`),
 MkDocs lays the pages out one by one: the search plugin parses each page's HTML, the theme
 renders it, errorbook collapses its white space; at 10,000 entries about 55 s on one core
 while the other waits. As soon as MkDocs has its template environment (``on_env``),

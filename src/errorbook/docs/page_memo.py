@@ -5,9 +5,10 @@ Serves the live-preview targets (``errorbook serve`` / ``mkdocs serve``, see
 `errorbook.speed.memo`) and the cold 10,000-entry site build: under ``serve`` the plugin
 instance lives across rebuilds, so a rebuild after one entry changed converts, indexes and lays
 out only the pages whose inputs changed; in a plain build, pages converted ahead in workers
-(`prerender`) are found here by MkDocs' own pass, and so are pages laid out ahead in workers
-(`errorbook.docs.page_layout_ahead`), whose results are taken under the same keys; and each
-page's Markdown and HTML are dropped once MkDocs is done with them (`release_markdown`).
+(`errorbook.docs.page_prerender`) are found here by MkDocs' own pass, and so are pages laid
+out ahead in workers (`errorbook.docs.page_layout_ahead`), whose results are taken under the
+same keys; and each page's Markdown and HTML are dropped once MkDocs is done with them
+(`release_markdown`).
 
 Each step is keyed by everything it reads, so a remembered result is the one MkDocs would
 compute:
@@ -34,7 +35,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +49,12 @@ from errorbook.docs.page_convert import (
     MarkdownRun,
     convert,
     files_key,
-    held_logs,
     markdown_module,
     reuse,
 )
 from errorbook.docs.page_layout_ahead import LayoutAhead
 from errorbook.docs.page_parts import convert_in_parts, in_parts, runs_of
+from errorbook.docs.page_prerender import PAGE_WEIGHT, prerender
 from errorbook.docs.page_rebuild import KNOWN_PLUGINS, READS_FILES, SearchEntries
 from errorbook.docs.search_html import keep_sections, lean_add
 from errorbook.docs.search_sections import Parsed
@@ -62,13 +62,11 @@ from errorbook.docs.whitespace import collapse_whitespace
 from errorbook.speed.file_status import file_status
 from errorbook.speed.memo import Memo, digest, fingerprint, keeping_results
 from errorbook.speed.memory import give_back
-from errorbook.speed.parallel import parallel_map, would_fork
+from errorbook.speed.parallel import would_fork
 from errorbook.speed.template_code import TemplateCode
 
 #: Context entries a theme template gets that are not the page's own: keyed once per build.
 _SITE_CONTEXT = ("nav", "pages", "config", "page", "build_date_utc")
-#: Converting a page costs about as much as loading this many entries (`parallel_map` weights).
-PAGE_WEIGHT = 20
 #: Pages written between two hand-backs of the freed memory (`errorbook.speed.memory`).
 _GIVE_BACK_EVERY = 500
 
@@ -339,41 +337,6 @@ class _Render:
 
     def __call__(self, config: MkDocsConfig, files: Files) -> None:
         self.memo.render(self.page, config, files)
-
-
-def prerender(
-    pages: Sequence[mkdocs_pages.Page],
-    config: MkDocsConfig,
-    files: Files,
-    key: Any,
-    files_digest: bytes,
-    run_key: Callable[[mkdocs_pages.Page, str], bytes] | None = None,
-) -> list[tuple[bytes, Converted | None, tuple[tuple[bytes, MarkdownRun], ...]]]:
-    """Convert the pages' Markdown as read from disk, in forked workers (`parallel_map`); with
-    ``run_key``, index pages in parts (`errorbook.docs.page_parts`), whose runs come back too.
-
-    Nothing they log is shown, but it is noticed: a page whose conversion logged anything is
-    not remembered, and one whose links did is marked so that reusing it resolves them again,
-    so MkDocs' own pass shows every message once.
-    """
-
-    def one(
-        page: mkdocs_pages.Page,
-    ) -> tuple[bytes, Converted | None, tuple[tuple[bytes, MarkdownRun], ...]]:
-        runs: Memo[MarkdownRun] = Memo()
-        with held_logs():  # in a forked worker: the build's process shows them
-            page.read_source(config)
-            converted = None
-            if run_key is not None and in_parts(config, page.markdown or ""):
-                by_text = functools.partial(run_key, page)
-                converted = convert_in_parts(page, config, files, files_digest, runs, by_text)
-            if converted is None:
-                converted = convert(page, config, files, files_digest)
-        # A run linking to an anchor is never used (`convert_in_parts`), and holds files.
-        kept = tuple((k, run) for k, run in runs.items() if not run.links_to_anchors)
-        return key(page.file.src_uri, page.markdown), converted, kept
-
-    return parallel_map(one, pages, weights=[PAGE_WEIGHT] * len(pages))
 
 
 def _toc(toc: Any) -> str:

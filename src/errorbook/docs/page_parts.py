@@ -34,7 +34,7 @@ The tests convert index pages of hostile catalogs both ways and compare.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
 import secrets
 from collections.abc import Callable
@@ -125,24 +125,9 @@ def convert_in_parts(
             return None
         content = content.replace(placeholder, part[0])
         links += part[1]
-    try:
-        toc_tokens = json.dumps(whole.toc_tokens)
-    except (TypeError, ValueError):
-        return None
-    anchor_links = tuple(
-        (target.src_uri, tuple(found.items())) for target, found in whole.links_to_anchors.items()
-    )
-    converted = Converted(
-        content,
-        toc_tokens,
-        whole.title,
-        whole.anchors,
-        tuple(links),
-        files_digest,
-        True,
-        anchor_links,
-    )
-    if not reuse(converted, page, config, files, files_digest):
+    spliced = dataclasses.replace(whole, content=content, links=tuple(links))
+    converted = spliced.record(files_digest, quiet=True)
+    if converted is None or not reuse(converted, page, config, files, files_digest):
         return None
     return converted
 
