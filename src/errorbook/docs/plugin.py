@@ -31,6 +31,7 @@ from errorbook.docs.markdown_config import unrendered_markup
 from errorbook.docs.mkdocs_setup import prepare_site
 from errorbook.docs.page_memo import PageMemo
 from errorbook.docs.page_rebuild import REPLAYED, PageRebuild
+from errorbook.docs.serve_polls import polls_held
 from errorbook.docs.site_dir import site_dir_problem
 from errorbook.pipeline import regenerate
 from errorbook.read.config import Config
@@ -191,17 +192,18 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         for folder in (project.catalog, project.templates):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
-        if self.rebuild is not None:
-            server.builder = self._builder(server.builder)
+        server.builder = self._builder(server.builder, getattr(server, "observer", None))
         return server
 
-    def _builder(self, full_build: Any) -> Any:
-        """The server's builder: only the changed pages when that is all that changed."""
+    def _builder(self, full_build: Any, observer: Any) -> Any:
+        """The server's builder: only the changed pages when that is all that changed, with
+        the file watcher's polls held meanwhile (`polls_held`)."""
         rebuild = self.rebuild
 
         def build() -> None:
-            if rebuild is None or not rebuild.run(self._regenerate, self.memo.search_entries):
-                full_build()
+            with polls_held(observer):
+                if rebuild is None or not rebuild.run(self._regenerate, self.memo.search_entries):
+                    full_build()
 
         return build
 
