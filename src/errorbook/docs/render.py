@@ -72,7 +72,8 @@ def render_docs(
     env = environment(config.templates)
     load(env, "docs/error.md.j2")  # compiled once, before any worker is forked
     text = SiteText(raw_html=config.markdown_html)
-    boosts = search_boosts(catalog)
+    codes = tuple(entry.code for entry in catalog.entries)
+    boosts = _BOOSTS.get_or_make("boosts", (codes,), lambda: search_boosts(catalog))
 
     def render_entry(entry: ErrorDef) -> tuple[str, str]:
         page = entry_page(
@@ -119,6 +120,8 @@ def render_docs(
 
 #: Each error page's path and text, kept under a preview server while its inputs are the same.
 _PAGES: Recall[tuple[str, str]] = Recall()
+#: The search boosts, which depend on the codes alone, kept likewise while they are the same.
+_BOOSTS: Recall[dict[str, float]] = Recall()
 
 
 def _templates_state(config: Config) -> tuple[object, ...]:
