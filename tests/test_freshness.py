@@ -246,3 +246,36 @@ def test_a_preview_server_repairs_a_generated_file_edited_behind_its_back(
                 assert page in reads and set(reads) <= {first, page}
     finally:
         keep_results(False)
+
+
+def test_a_preview_server_records_a_run_after_it_and_when_it_stops(project: Path) -> None:
+    """The record waits for the next run, or for the server to stop: the author does not wait
+    for it. Either way, a run with nothing changed after it is skipped."""
+    entry = next((project / "catalog").rglob("*.yaml"))
+    keep_results(True)
+    try:
+        with working_directory(project):
+            config = load_config()
+            assert regenerate(config).changes
+            assert regenerate(config).skipped  # recorded as this run began
+            entry.write_text(entry.read_text().replace("\ntitle: ", "\ntitle: Renamed ", 1))
+            assert len(regenerate(config).changes) == 1
+    finally:
+        pipeline.write_last_record()
+        keep_results(False)
+    assert _skipped(project)
+    assert _stderr(project).endswith("0 of 30 generated files changed\n")
+
+
+def test_a_preview_server_that_stops_records_nothing_it_did_not_write(project: Path) -> None:
+    keep_results(True)
+    try:
+        with working_directory(project):
+            regenerate(load_config())
+            page = next((project / "docs").rglob("*.md"))
+            page.write_text(page.read_text() + "hand edit\n")
+    finally:
+        pipeline.write_last_record()
+        keep_results(False)
+    assert not _skipped(project)
+    assert "hand edit" not in page.read_text()

@@ -28,7 +28,7 @@ from errorbook.read.config import Config
 from errorbook.read.site_settings import MKDOCS_FILE
 from errorbook.speed import collecting_rarely
 from errorbook.speed.isolated import in_child
-from errorbook.speed.memo import sweep_results
+from errorbook.speed.memo import keeping_results, sweep_results
 from errorbook.speed.unchanged import (
     LastRun,
     RunInputs,
@@ -36,7 +36,9 @@ from errorbook.speed.unchanged import (
     forget,
     observe,
     remember,
+    remember_later,
     unchanged,
+    write_pending,
 )
 from errorbook.write.apply import write_changes
 from errorbook.write.files import FileChange, check_outputs, managed_dirs
@@ -49,6 +51,7 @@ __all__ = [
     "generators",
     "regenerate",
     "validate",
+    "write_last_record",
 ]
 
 #: The import name the docs' examples give the package when none is configured.
@@ -209,6 +212,7 @@ def regenerate(
     managed = managed_dirs(config)
     inputs = _inputs(config)
     with project_lock(config.root, on_wait=on_wait):
+        write_pending()  # the last run's record, if a preview server left it to this run
         seen = observe(inputs)  # before anything is read: an edit from now on is a change
         last = None if load else unchanged(seen, managed)
         replayed = None if last is None else _replay(last, strict)
@@ -226,6 +230,17 @@ def regenerate(
             raise error
         assert result is not None
         return result
+
+
+def write_last_record() -> None:
+    """Record what a preview server's last run wrote, if it left that for later (its next run
+    would have): so that the first run after the server stops can skip loading.
+
+    Without the project's lock, so a server that stops never waits: the record is written only
+    when disk still matches what the run wrote, and a later run checks both fingerprints before
+    it trusts it, so a run meanwhile can at worst make the next one a full run.
+    """
+    write_pending()
 
 
 def _regenerate(
@@ -251,7 +266,13 @@ def _regenerate(
             written = write_changes(files, managed)
         sweep_results()  # a preview server keeps what this run used, and no more
         replay = [to_record(diagnostic) for diagnostic in checked.diagnostics]
-        remember(seen, checked.entries, files, written.footprint, managed, replay)
+        record = functools.partial(
+            remember, seen, checked.entries, tuple(files), written.footprint, managed, replay
+        )
+        if keeping_results():  # a preview server: after its author sees the page
+            remember_later(record)
+        else:
+            record()
     return RunResult(
         checked.diagnostics,
         checked.catalog,

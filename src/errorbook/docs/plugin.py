@@ -33,7 +33,7 @@ from errorbook.docs.page_memo import PageMemo
 from errorbook.docs.page_rebuild import REPLAYED, PageRebuild
 from errorbook.docs.serve_polls import polls_held
 from errorbook.docs.site_dir import site_dir_problem
-from errorbook.pipeline import regenerate
+from errorbook.pipeline import regenerate, write_last_record
 from errorbook.read.config import Config
 from errorbook.read.config import load_config as load_project
 from errorbook.speed.file_status import file_status
@@ -80,6 +80,7 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         self._loaded = command != "serve"
 
     def on_shutdown(self) -> None:
+        write_last_record()
         keep_results(False)
         if self.rebuild is not None:
             self.rebuild.close()
@@ -192,7 +193,8 @@ class ErrorbookPlugin(BasePlugin[ErrorbookPluginConfig]):  # type: ignore[no-unt
         for folder in (project.catalog, project.templates):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
-        server.builder = self._builder(server.builder, getattr(server, "observer", None))
+        if self.rebuild is not None:
+            server.builder = self._builder(server.builder, getattr(server, "observer", None))
         return server
 
     def _builder(self, full_build: Any, observer: Any) -> Any:

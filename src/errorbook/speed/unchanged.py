@@ -39,7 +39,7 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,6 +177,27 @@ def remember(
     except OSError:  # no cache: the next run is simply a full one
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+#: Under a preview server: the record of its last run, written by the next run (under its
+#: lock) or when the server stops (`write_pending`): not on the way to the page its
+#: author waits for (the record waits for the newest output to age `RACY_NS`, and walks them).
+_pending: Callable[[], None] | None = None
+
+
+def remember_later(record: Callable[[], None]) -> None:
+    """Make ``record`` (a call of `remember`) when `write_pending` is called. Only a process
+    that runs again soon (a preview server) should wait so."""
+    global _pending
+    _pending = record
+
+
+def write_pending() -> None:
+    """Write the record `remember_later` left, if any."""
+    global _pending
+    pending, _pending = _pending, None
+    if pending is not None:
+        pending()
 
 
 def forget(inputs: RunInputs) -> None:
