@@ -32,7 +32,9 @@ from sitetools import ROOT, copy_project, with_site_url
 from test_hostile_site import CONFIGS, SITE_URL, write_project
 
 CASE = ROOT / "tests" / "cases" / "docs-pages"
-_NO_ANGLES = str.maketrans("<>", "()")
+# Letters: brackets ("](" + "a@b.example)") make links to missing pages, which MkDocs warns
+# of; YAML and header values take letters anywhere.
+_NO_ANGLES = str.maketrans("<>", "LG")
 EXAMPLES = int(os.environ.get("ERRORBOOK_HOSTILE_EXAMPLES", "20")) // 2 or 1
 
 
@@ -58,7 +60,7 @@ def _both_ways(
     config: MkDocsConfig, files: Files, file: File, *, required: bool = True
 ) -> tuple[Page, Page] | None:
     """``file``'s page converted whole and in parts, compared; None if it was converted whole
-    instead (``required``: asserted not to be)."""
+    instead (``required``: asserted not to be, unless converting it logged something)."""
     digest_of_files = files_key(files)
     whole = Page(None, file, config)
     whole.read_source(config)
@@ -70,7 +72,8 @@ def _both_ways(
     runs: Memo[MarkdownRun] = Memo()
     found = convert_in_parts(parts, config, files, digest_of_files, runs, digest)
     if found is None:
-        assert not required, file.src_uri
+        # A conversion that logs (a link to a missing page, say) is never made in parts.
+        assert not (required and expected.quiet), file.src_uri
         return None
     assert found.content == expected.content, file.src_uri
     assert (found.toc_tokens, found.title, found.anchors, found.anchor_links) == (
